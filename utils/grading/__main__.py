@@ -1,0 +1,5 @@
+import sys
+
+from utils.grading.grader import main
+
+sys.exit(main())

@@ -1,0 +1,48 @@
+"""Argument checks that give a learner an actionable message (argument name, expected, found)."""
+
+import numbers
+
+import numpy as np
+
+
+def as_float_array(x, name):
+    """Return ``x`` as a floating-point ndarray (any shape), or raise a clear TypeError/ValueError.
+
+    Arguments:
+    x -- array_like of real numbers (bool, int or float), any shape
+    name -- the argument's name, used in the error message
+
+    Returns:
+    arr -- ndarray of float64 (or of x's floating dtype), same shape as x
+    """
+    if isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_)):
+        return np.asarray(x, dtype=float)
+    arr = np.asarray(x)
+    if arr.dtype.kind in "fc":
+        if arr.dtype.kind == "c":
+            raise TypeError(f"{name}: expected real numbers, found complex dtype {arr.dtype}")
+        return arr
+    if arr.dtype.kind in "iub":
+        return arr.astype(float)
+    raise TypeError(f"{name}: expected an array of real numbers, found {type(x).__name__}"
+                    f" with dtype {arr.dtype}")
+
+
+def check_shape(arr, name, expected):
+    """Raise ValueError unless ``arr.shape`` matches ``expected`` (None in ``expected`` matches any size).
+
+    Arguments:
+    arr -- ndarray
+    name -- the argument's name, used in the error message
+    expected -- tuple of int or None, e.g. ``(n_x, None)`` for "n_x rows, any number of columns"
+    """
+    shape = np.shape(arr)
+    if len(shape) != len(expected) or any(e is not None and e != s for e, s in zip(expected, shape)):
+        want = "(" + ", ".join("any" if e is None else str(e) for e in expected) + ("," if len(expected) == 1 else "") + ")"
+        raise ValueError(f"{name}: expected shape {want}, found {shape}")
+
+
+def check_same_shape(a, a_name, b, b_name):
+    """Raise ValueError unless arrays ``a`` and ``b`` have the same shape (names both arguments)."""
+    if np.shape(a) != np.shape(b):
+        raise ValueError(f"{a_name} and {b_name} must have the same shape, found {np.shape(a)} and {np.shape(b)}")
