@@ -46,3 +46,25 @@ def check_same_shape(a, a_name, b, b_name):
     """Raise ValueError unless arrays ``a`` and ``b`` have the same shape (names both arguments)."""
     if np.shape(a) != np.shape(b):
         raise ValueError(f"{a_name} and {b_name} must have the same shape, found {np.shape(a)} and {np.shape(b)}")
+
+
+def as_random_state(rng, name="rng"):
+    """Turn the ``rng`` argument of a helper into a legacy ``np.random.RandomState`` (never reseeds).
+
+    Arguments:
+    rng -- None: numpy's global legacy stream, so ``np.random.seed(k)`` in a notebook cell applies;
+           int: a new ``RandomState(rng)``, which draws exactly the numbers that
+           ``np.random.seed(rng)`` followed by the same ``np.random`` calls would;
+           np.random.RandomState: used as is (its state advances)
+    name -- the argument's name, used in the error message
+
+    Returns:
+    random_state -- np.random.RandomState
+    """
+    if rng is None:
+        return np.random.mtrand._rand
+    if isinstance(rng, np.random.RandomState):
+        return rng
+    if isinstance(rng, numbers.Integral) and not isinstance(rng, (bool, np.bool_)):
+        return np.random.RandomState(int(rng))
+    raise TypeError(f"{name}: expected None, an int seed or a np.random.RandomState, found {type(rng).__name__}")

@@ -1,0 +1,112 @@
+"""Dense-layer building blocks: forward returns ``(out, cache)``, backward takes ``(dout, cache)``.
+
+Shapes (course notation, one example per column): ``A_prev`` is ``(n^[l-1], m)``, ``W`` is
+``(n^[l], n^[l-1])``, ``b`` is ``(n^[l], 1)``, ``Z`` and ``A`` are ``(n^[l], m)``. The caches keep the
+course's nesting: a linear cache is ``(A_prev, W, b)``, a layer's cache is ``(linear_cache, Z)``.
+"""
+
+import numpy as np
+
+from utils.activations import (relu_backward, relu_forward, sigmoid_backward, sigmoid_forward,
+                               tanh_backward, tanh_forward)
+from utils.validation import as_float_array, check_shape
+
+# activation name -> (forward, backward), both with the layer contract of utils.activations
+ACTIVATIONS = {
+    "relu": (relu_forward, relu_backward),
+    "sigmoid": (sigmoid_forward, sigmoid_backward),
+    "tanh": (tanh_forward, tanh_backward),
+}
+
+
+def _checked_linear_inputs(A_prev, W, b):
+    A_prev, W, b = as_float_array(A_prev, "A_prev"), as_float_array(W, "W"), as_float_array(b, "b")
+    check_shape(A_prev, "A_prev", (None, None))
+    check_shape(W, "W", (None, A_prev.shape[0]))
+    check_shape(b, "b", (W.shape[0], 1))
+    return A_prev, W, b
+
+
+def _activation(name):
+    if name not in ACTIVATIONS:
+        raise ValueError(f"activation: expected one of {sorted(ACTIVATIONS)}, found {name!r}")
+    return ACTIVATIONS[name]
+
+
+def linear_forward(A_prev, W, b):
+    """Linear part of a layer, for all m examples at once: ``Z = W A_prev + b``.
+
+    Arguments:
+    A_prev -- activations of the previous layer (or the input X), shape (n^[l-1], m)
+    W -- weights, shape (n^[l], n^[l-1])
+    b -- biases, shape (n^[l], 1) (broadcast over the m columns)
+
+    Returns:
+    Z -- pre-activation, shape (n^[l], m)
+    cache -- tuple (A_prev, W, b), kept for linear_backward
+    """
+    A_prev, W, b = _checked_linear_inputs(A_prev, W, b)
+    Z = W @ A_prev + b
+    return Z, (A_prev, W, b)
+
+
+def linear_backward(dZ, cache):
+    """Backward pass of the linear part of a layer, averaged over the m examples.
+
+    ``dW = dZ A_prev^T / m``, ``db = sum of dZ over the examples / m``, ``dA_prev = W^T dZ``.
+
+    Arguments:
+    dZ -- gradient of the cost with respect to Z, shape (n^[l], m)
+    cache -- tuple (A_prev, W, b) from linear_forward
+
+    Returns:
+    dA_prev -- gradient with respect to A_prev, shape (n^[l-1], m)
+    dW -- gradient with respect to W, shape (n^[l], n^[l-1])
+    db -- gradient with respect to b, shape (n^[l], 1)
+    """
+    A_prev, W, b = _checked_linear_inputs(*cache)
+    dZ = as_float_array(dZ, "dZ")
+    check_shape(dZ, "dZ", (W.shape[0], A_prev.shape[1]))
+    m = A_prev.shape[1]
+    dW = dZ @ A_prev.T / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = W.T @ dZ
+    return dA_prev, dW, db
+
+
+def linear_activation_forward(A_prev, W, b, activation):
+    """One whole layer forward: ``A = g(W A_prev + b)``.
+
+    Arguments:
+    A_prev -- activations of the previous layer (or X), shape (n^[l-1], m)
+    W -- weights, shape (n^[l], n^[l-1])
+    b -- biases, shape (n^[l], 1)
+    activation -- "relu", "sigmoid" or "tanh"
+
+    Returns:
+    A -- activations of this layer, shape (n^[l], m)
+    cache -- tuple ((A_prev, W, b), Z), kept for linear_activation_backward
+    """
+    forward, _ = _activation(activation)
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    A, activation_cache = forward(Z)
+    return A, (linear_cache, activation_cache)
+
+
+def linear_activation_backward(dA, cache, activation):
+    """One whole layer backward: ``dZ = dA * g'(Z)``, then linear_backward.
+
+    Arguments:
+    dA -- gradient of the cost with respect to this layer's A, shape (n^[l], m)
+    cache -- tuple ((A_prev, W, b), Z) from linear_activation_forward
+    activation -- the activation used in the forward pass: "relu", "sigmoid" or "tanh"
+
+    Returns:
+    dA_prev -- gradient with respect to A_prev, shape (n^[l-1], m)
+    dW -- gradient with respect to W, shape (n^[l], n^[l-1])
+    db -- gradient with respect to b, shape (n^[l], 1)
+    """
+    _, backward = _activation(activation)
+    linear_cache, activation_cache = cache
+    dZ = backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)

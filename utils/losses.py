@@ -1,0 +1,54 @@
+"""Costs and their gradients with respect to the network's output.
+
+The binary cross-entropy cost of predictions ``AL`` (shape ``(1, m)``, probabilities) against labels
+``Y`` (shape ``(1, m)``, 0 or 1) is ``J = -(1/m) sum(Y log AL + (1 - Y) log(1 - AL))``.
+
+Stability: ``AL`` is clipped into ``[EPSILON, 1 - EPSILON]`` before any log or division, so a
+prediction of exactly 0 or 1 (a saturated sigmoid) gives a finite cost and gradient, never ``nan``
+or ``inf``. Inside that range (every prediction a trained network makes unless it saturates) the
+values are exactly the textbook formula's.
+"""
+
+import numpy as np
+
+from utils.validation import as_float_array, check_same_shape, check_shape
+
+EPSILON = 1e-15
+
+
+def _checked(AL, Y):
+    AL, Y = as_float_array(AL, "AL"), as_float_array(Y, "Y")
+    check_shape(Y, "Y", (None, None))
+    check_same_shape(AL, "AL", Y, "Y")
+    return np.clip(AL, EPSILON, 1 - EPSILON), Y
+
+
+def compute_cost(AL, Y):
+    """Mean binary cross-entropy over the m examples.
+
+    Arguments:
+    AL -- predicted probabilities of label 1, shape (1, m)
+    Y -- true labels 0/1, shape (1, m)
+
+    Returns:
+    cost -- Python float, J = -(1/m) sum(Y log(AL) + (1 - Y) log(1 - AL)) (AL clipped, see module doc)
+    """
+    AL, Y = _checked(AL, Y)
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+
+
+def compute_cost_gradient(AL, Y):
+    """Derivative of the summed cross-entropy with respect to the predictions: ``dAL = -(Y/AL - (1-Y)/(1-AL))``.
+
+    The 1/m of the mean is applied later, in linear_backward, as the course does.
+
+    Arguments:
+    AL -- predicted probabilities of label 1, shape (1, m)
+    Y -- true labels 0/1, shape (1, m)
+
+    Returns:
+    dAL -- ndarray of shape (1, m) (AL clipped, see module doc)
+    """
+    AL, Y = _checked(AL, Y)
+    return -(Y / AL - (1 - Y) / (1 - AL))
