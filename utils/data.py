@@ -73,3 +73,192 @@ def load_shirts(directory=None):
         test_x, test_y = f["test_set_x"][:], f["test_set_y"][:]
         classes = f["list_classes"][:]
     return train_x, train_y.reshape(1, -1), test_x, test_y.reshape(1, -1), classes
+
+
+# ---------------------------------------------------------------------------------------------
+# Seeded planar (2-D) data sets for the shallow-network notebook. Every generator returns
+# X of shape (2, m) (one example per column) and Y of shape (1, m) with int64 labels 0/1, and
+# draws from the legacy RandomState stream so that a seed gives the same data on every machine.
+# ---------------------------------------------------------------------------------------------
+
+def as_random_state(rng):
+    """Turn ``rng`` into a ``np.random.RandomState`` (the legacy stream the course's seeds refer to).
+
+    Arguments:
+    rng -- None (NumPy's global RandomState, the one ``np.random.seed`` sets), an int seed, or a
+           np.random.RandomState (used as is; drawing from it advances it)
+
+    Returns:
+    random_state -- np.random.RandomState
+    """
+    if rng is None:
+        return np.random.mtrand._rand
+    if isinstance(rng, np.random.RandomState):
+        return rng
+    if isinstance(rng, (int, np.integer)) and not isinstance(rng, (bool, np.bool_)):
+        return np.random.RandomState(int(rng))
+    raise TypeError(f"rng: expected None, an int seed or a np.random.RandomState, found {type(rng).__name__}"
+                    " (np.random.Generator is not supported: the course uses the legacy stream)")
+
+
+def _check_count(value, name, minimum):
+    if not isinstance(value, (int, np.integer)) or isinstance(value, (bool, np.bool_)) or value < minimum:
+        raise ValueError(f"{name}: expected an int >= {minimum}, found {value!r}")
+    return int(value)
+
+
+def _check_nonnegative(value, name):
+    if not isinstance(value, (int, float, np.integer, np.floating)) or isinstance(value, (bool, np.bool_)) \
+            or not np.isfinite(value) or value < 0:
+        raise ValueError(f"{name}: expected a finite number >= 0, found {value!r}")
+    return float(value)
+
+
+def _class_sizes(m):
+    """Split m examples into two classes of sizes (ceil(m/2), floor(m/2))."""
+    return m - m // 2, m // 2
+
+
+def _shuffled(X, Y, rs):
+    order = rs.permutation(X.shape[1])
+    return X[:, order], Y[:, order]
+
+
+def make_flower(m=400, petals=8, radius=4.0, noise=0.2, rng=None):
+    """A flower with ``petals`` petals whose colours alternate: class 0, class 1, class 0, ...
+
+    Each example picks an angle ``t`` in its class's petals, lies at distance ``radius * |sin(petals
+    t / 2)|`` from the centre (a rose curve), and is blurred by Gaussian noise of standard deviation
+    ``noise`` on the angle and on the radius. No straight line separates the classes.
+
+    Arguments:
+    m -- int >= 2, number of examples (classes of sizes ceil(m/2) and floor(m/2))
+    petals -- even int >= 2, number of petals
+    radius -- float > 0, length of a petal
+    noise -- float >= 0, standard deviation of the noise on angle and radius
+    rng -- None (global NumPy stream), int seed or np.random.RandomState
+
+    Returns:
+    X -- ndarray (2, m) of float64, coordinates (x1, x2) of each example in a column
+    Y -- ndarray (1, m) of int64, labels 0/1
+    """
+    m = _check_count(m, "m", 2)
+    petals = _check_count(petals, "petals", 2)
+    if petals % 2:
+        raise ValueError(f"petals: expected an even number (colours alternate), found {petals}")
+    radius, noise = _check_nonnegative(radius, "radius"), _check_nonnegative(noise, "noise")
+    if radius == 0:
+        raise ValueError("radius: expected a number > 0, found 0")
+    rs = as_random_state(rng)
+    width = 2 * np.pi / petals                          # angle covered by one petal
+    X_parts, Y_parts = [], []
+    for label, size in enumerate(_class_sizes(m)):
+        petal = 2 * rs.randint(petals // 2, size=size) + label      # this class's petals
+        t = (petal + rs.rand(size)) * width + noise * rs.randn(size)
+        r = radius * np.abs(np.sin(petals * t / 2)) + noise * rs.randn(size)
+        X_parts.append(np.stack([r * np.cos(t), r * np.sin(t)]))
+        Y_parts.append(np.full((1, size), label, dtype=np.int64))
+    return _shuffled(np.hstack(X_parts), np.hstack(Y_parts), rs)
+
+
+def make_circles(m=400, factor=0.5, noise=0.1, rng=None):
+    """Two concentric circles: class 0 on the outer circle (radius 1), class 1 on the inner one.
+
+    Arguments:
+    m -- int >= 2, number of examples (classes of sizes ceil(m/2) and floor(m/2))
+    factor -- float in (0, 1), radius of the inner circle
+    noise -- float >= 0, standard deviation of the Gaussian noise added to each coordinate
+    rng -- None (global NumPy stream), int seed or np.random.RandomState
+
+    Returns:
+    X -- ndarray (2, m) of float64
+    Y -- ndarray (1, m) of int64, labels 0/1
+    """
+    m = _check_count(m, "m", 2)
+    if not isinstance(factor, (int, float, np.floating)) or not 0 < factor < 1:
+        raise ValueError(f"factor: expected a number strictly between 0 and 1, found {factor!r}")
+    noise = _check_nonnegative(noise, "noise")
+    rs = as_random_state(rng)
+    X_parts, Y_parts = [], []
+    for label, (size, r) in enumerate(zip(_class_sizes(m), (1.0, float(factor)))):
+        t = 2 * np.pi * rs.rand(size)
+        X_parts.append(np.stack([r * np.cos(t), r * np.sin(t)]) + noise * rs.randn(2, size))
+        Y_parts.append(np.full((1, size), label, dtype=np.int64))
+    return _shuffled(np.hstack(X_parts), np.hstack(Y_parts), rs)
+
+
+def make_moons(m=400, noise=0.2, rng=None):
+    """Two interleaved half circles: class 0 arches up from (-1, 0) to (1, 0), class 1 arches down
+    from (0, 0.5) to (2, 0.5).
+
+    Arguments:
+    m -- int >= 2, number of examples (classes of sizes ceil(m/2) and floor(m/2))
+    noise -- float >= 0, standard deviation of the Gaussian noise added to each coordinate
+    rng -- None (global NumPy stream), int seed or np.random.RandomState
+
+    Returns:
+    X -- ndarray (2, m) of float64
+    Y -- ndarray (1, m) of int64, labels 0/1
+    """
+    m = _check_count(m, "m", 2)
+    noise = _check_nonnegative(noise, "noise")
+    rs = as_random_state(rng)
+    n0, n1 = _class_sizes(m)
+    t0, t1 = np.pi * rs.rand(n0), np.pi * rs.rand(n1)
+    upper = np.stack([np.cos(t0), np.sin(t0)])
+    lower = np.stack([1 - np.cos(t1), 0.5 - np.sin(t1)])
+    X = np.hstack([upper, lower]) + noise * rs.randn(2, m)
+    Y = np.hstack([np.zeros((1, n0), dtype=np.int64), np.ones((1, n1), dtype=np.int64)])
+    return _shuffled(X, Y, rs)
+
+
+def make_blobs(m=400, centers=6, spread=1.0, box=10.0, rng=None):
+    """Round Gaussian clusters ("blobs") with centres drawn uniformly in a square; the clusters are
+    labelled alternately 0, 1, 0, 1, ... so each class is a union of several blobs.
+
+    Arguments:
+    m -- int >= 2, number of examples (the clusters get sizes differing by at most 1)
+    centers -- int >= 2, number of clusters
+    spread -- float >= 0, standard deviation of each cluster
+    box -- float > 0, centres are uniform in [-box, box] x [-box, box]
+    rng -- None (global NumPy stream), int seed or np.random.RandomState
+
+    Returns:
+    X -- ndarray (2, m) of float64
+    Y -- ndarray (1, m) of int64, labels 0/1 (cluster index modulo 2)
+    """
+    m = _check_count(m, "m", 2)
+    centers = _check_count(centers, "centers", 2)
+    spread, box = _check_nonnegative(spread, "spread"), _check_nonnegative(box, "box")
+    if box == 0:
+        raise ValueError("box: expected a number > 0, found 0")
+    rs = as_random_state(rng)
+    middles = rs.uniform(-box, box, size=(2, centers))
+    cluster = np.arange(m) % centers                      # sizes differ by at most one
+    X = middles[:, cluster] + spread * rs.randn(2, m)
+    Y = (cluster % 2).astype(np.int64).reshape(1, m)
+    return _shuffled(X, Y, rs)
+
+
+def make_gaussian_quantiles(m=400, scale=1.0, rng=None):
+    """One round Gaussian cloud split by distance from its centre: the nearer half is class 0, the
+    farther half class 1 (the boundary is a circle at the median distance).
+
+    Arguments:
+    m -- int >= 2, number of examples (classes of sizes ceil(m/2) and floor(m/2))
+    scale -- float > 0, standard deviation of each coordinate
+    rng -- None (global NumPy stream), int seed or np.random.RandomState
+
+    Returns:
+    X -- ndarray (2, m) of float64
+    Y -- ndarray (1, m) of int64, labels 0/1
+    """
+    m = _check_count(m, "m", 2)
+    scale = _check_nonnegative(scale, "scale")
+    if scale == 0:
+        raise ValueError("scale: expected a number > 0, found 0")
+    rs = as_random_state(rng)
+    X = scale * rs.randn(2, m)
+    rank = np.argsort(np.argsort(np.sum(X ** 2, axis=0), kind="stable"), kind="stable")
+    Y = (rank >= _class_sizes(m)[0]).astype(np.int64).reshape(1, m)
+    return X, Y
