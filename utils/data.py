@@ -10,6 +10,8 @@ from pathlib import Path
 import h5py
 import numpy as np
 
+from utils.validation import as_random_state
+
 DATASET_DIR = Path(__file__).resolve().parent.parent / "datasets"
 
 # file name -> sha256 of the committed file (also listed in datasets/README.md)
@@ -80,26 +82,6 @@ def load_shirts(directory=None):
 # X of shape (2, m) (one example per column) and Y of shape (1, m) with int64 labels 0/1, and
 # draws from the legacy RandomState stream so that a seed gives the same data on every machine.
 # ---------------------------------------------------------------------------------------------
-
-def as_random_state(rng):
-    """Turn ``rng`` into a ``np.random.RandomState`` (the legacy stream the course's seeds refer to).
-
-    Arguments:
-    rng -- None (NumPy's global RandomState, the one ``np.random.seed`` sets), an int seed, or a
-           np.random.RandomState (used as is; drawing from it advances it)
-
-    Returns:
-    random_state -- np.random.RandomState
-    """
-    if rng is None:
-        return np.random.mtrand._rand
-    if isinstance(rng, np.random.RandomState):
-        return rng
-    if isinstance(rng, (int, np.integer)) and not isinstance(rng, (bool, np.bool_)):
-        return np.random.RandomState(int(rng))
-    raise TypeError(f"rng: expected None, an int seed or a np.random.RandomState, found {type(rng).__name__}"
-                    " (np.random.Generator is not supported: the course uses the legacy stream)")
-
 
 def _check_count(value, name, minimum):
     if not isinstance(value, (int, np.integer)) or isinstance(value, (bool, np.bool_)) or value < minimum:
