@@ -49,7 +49,9 @@ def _describe(value):
 
 
 def _fmt(x):
-    return f"{x:.10g}" if isinstance(x, (float, np.floating)) else repr(x)
+    """Format a number the same way under every numpy version (no np.float64(...) reprs)."""
+    x = x.item() if isinstance(x, np.generic) else x
+    return f"{x:.10g}" if isinstance(x, float) else repr(x)
 
 
 def _compare_arrays(expected, actual, path, rtol, atol):
