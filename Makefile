@@ -14,6 +14,8 @@ STAMP  := $(VENV)/.installed
 PORT         ?= 8888
 BROWSER_FLAG ?=
 LAB_FLAGS    ?=
+# JupyterLab refuses to start as root (containers) unless told so
+ROOT_FLAG    := $(if $(filter 0,$(shell id -u)),--allow-root)
 # make assignments FORCE=1 regenerates existing learner copies after backing them up
 FORCE ?=
 # make grade GRADE_PATH=assignments/C1_W2_A1_python_basics_with_numpy.ipynb GRADE_FLAGS=--json
@@ -42,7 +44,7 @@ assignments: $(STAMP)
 	$(BIN)/python -m utils.release $(if $(FORCE),--force)
 
 lab: assignments
-	$(BIN)/jupyter lab --port=$(PORT) $(BROWSER_FLAG) $(LAB_FLAGS) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/assignments
+	$(BIN)/jupyter lab --port=$(PORT) $(BROWSER_FLAG) $(ROOT_FLAG) $(LAB_FLAGS) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/assignments
 
 grade: $(STAMP)
 	$(BIN)/python -m utils.grading $(GRADE_FLAGS) $(GRADE_PATH)
