@@ -10,7 +10,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (backend must be chosen first)
-from matplotlib.patches import Rectangle  # noqa: E402
+from matplotlib.patches import FancyBboxPatch, Rectangle  # noqa: E402
 
 IMAGES = Path(__file__).resolve().parent.parent / "images"
 
@@ -56,7 +56,92 @@ def draw_broadcasting():
     return fig
 
 
-FIGURES = {"broadcasting.png": draw_broadcasting}
+def _box(ax, x, y, w, h, text, color, fontsize=10):
+    """A rounded box centred at (x, y) with a label."""
+    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02,rounding_size=0.12",
+                                facecolor=color, edgecolor="black", linewidth=1.2))
+    ax.text(x, y, text, ha="center", va="center", fontsize=fontsize)
+
+
+def _arrow(ax, start, end, text=None, text_offset=(0, 0.18), dashed=False, color="black", fontsize=11):
+    """An arrow from start to end, with an optional label near its middle."""
+    ax.annotate("", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=color, linewidth=1.4,
+                                                          linestyle="--" if dashed else "-", shrinkA=0, shrinkB=0))
+    if text:
+        ax.text((start[0] + end[0]) / 2 + text_offset[0], (start[1] + end[1]) / 2 + text_offset[1], text,
+                ha="center", va="center", fontsize=fontsize, color=color)
+
+
+def draw_layer_blocks():
+    """One layer's forward block (A[l-1] -> A[l], storing a cache) above its backward block (dA[l] -> dA[l-1], dW, db)."""
+    fig, ax = plt.subplots(figsize=(9, 5.2))
+    fwd, bwd = "#9ecae1", "#fdae6b"
+    _box(ax, 4.5, 3.6, 3.4, 1.1, "forward, layer $l$\n$Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$\n"
+         "$A^{[l]} = g^{[l]}(Z^{[l]})$", fwd)
+    _box(ax, 4.5, 0.9, 3.4, 1.1, "backward, layer $l$\n$dZ^{[l]} = dA^{[l]} * g^{[l]\\prime}(Z^{[l]})$\n"
+         "$dA^{[l-1]} = W^{[l]T} dZ^{[l]}$", bwd)
+    _arrow(ax, (0.6, 3.6), (2.8, 3.6), "$A^{[l-1]}$")
+    _arrow(ax, (6.2, 3.6), (8.4, 3.6), "$A^{[l]}$")
+    _arrow(ax, (4.5, 5.1), (4.5, 4.15), "$W^{[l]}, b^{[l]}$", text_offset=(0.75, 0.1))
+    _arrow(ax, (8.4, 0.9), (6.2, 0.9), "$dA^{[l]}$")
+    _arrow(ax, (2.8, 0.9), (0.6, 0.9), "$dA^{[l-1]}$")
+    _arrow(ax, (4.5, 0.35), (4.5, -0.45), text=None)
+    ax.text(4.5, -0.65, "$dW^{[l]} = \\frac{1}{m} dZ^{[l]} A^{[l-1]T}$,   "
+            "$db^{[l]} = \\frac{1}{m} \\sum_i dZ^{[l](i)}$", ha="center", va="top", fontsize=11)
+    _arrow(ax, (4.5, 3.05), (4.5, 1.45), "cache: $(A^{[l-1]}, W^{[l]}, b^{[l]}), Z^{[l]}$",
+           text_offset=(1.75, 0.0), dashed=True, color="#636363", fontsize=10)
+    ax.text(8.4, 3.3, "on to layer $l+1$", ha="right", fontsize=9, color="#08519c")
+    ax.text(0.6, 0.6, "back to layer $l-1$", ha="left", fontsize=9, color="#a63603")
+    ax.set_xlim(0, 9)
+    ax.set_ylim(-1.4, 5.3)
+    ax.axis("off")
+    fig.suptitle("The two building blocks of layer $l$: the forward pass stores a cache, the backward pass uses it",
+                 fontsize=11)
+    fig.tight_layout()
+    return fig
+
+
+def draw_deep_forward_backward():
+    """The whole L-layer network: forward blocks left to right, then backward blocks right to left."""
+    fig, ax = plt.subplots(figsize=(11, 4.6))
+    fwd, bwd, cost = "#9ecae1", "#fdae6b", "#a1d99b"
+    xs = [2.0, 4.9, 8.3]
+    labels = ["layer 1\nLINEAR -> RELU", "layer 2\nLINEAR -> RELU", "layer $L$\nLINEAR -> SIGMOID"]
+    for x, label in zip(xs, labels):
+        _box(ax, x, 3.0, 1.9, 0.9, label, fwd, fontsize=9)
+        _box(ax, x, 0.6, 1.9, 0.9, label.replace("layer", "back, layer"), bwd, fontsize=9)
+        _arrow(ax, (x, 2.55), (x, 1.05), "cache", text_offset=(0.35, 0), dashed=True, color="#636363", fontsize=9)
+    _arrow(ax, (0.0, 3.0), (1.05, 3.0), "$X = A^{[0]}$", text_offset=(0, 0.25))
+    _arrow(ax, (2.95, 3.0), (3.95, 3.0), "$A^{[1]}$", text_offset=(0, 0.25))
+    _arrow(ax, (5.85, 3.0), (6.35, 3.0))
+    ax.text(6.6, 3.0, "...", fontsize=14, ha="center", va="center")
+    _arrow(ax, (6.85, 3.0), (7.35, 3.0), "$A^{[L-1]}$", text_offset=(0.05, 0.45))
+    ax.plot([9.25, 10.55], [3.0, 3.0], color="black", linewidth=1.4)
+    ax.text(9.85, 3.3, "$A^{[L]} = \\hat{Y}$", ha="center", va="center", fontsize=11)
+    _box(ax, 10.55, 1.8, 0.9, 0.8, "cost\n$J$", cost)
+    _arrow(ax, (10.55, 3.0), (10.55, 2.2))
+    _arrow(ax, (10.55, 1.4), (10.55, 0.6))
+    _arrow(ax, (10.55, 0.6), (9.25, 0.6), "$dA^{[L]}$", text_offset=(0, 0.25))
+    _arrow(ax, (7.35, 0.6), (6.85, 0.6))
+    ax.text(6.6, 0.6, "...", fontsize=14, ha="center", va="center")
+    _arrow(ax, (6.35, 0.6), (5.85, 0.6), "$dA^{[2]}$", text_offset=(0, 0.25))
+    _arrow(ax, (3.95, 0.6), (2.95, 0.6), "$dA^{[1]}$", text_offset=(0, 0.25))
+    for x, l in zip(xs, ["1", "2", "L"]):
+        ax.text(x, -0.1, f"$dW^{{[{l}]}}, db^{{[{l}]}}$", ha="center", va="top", fontsize=10, color="#a63603")
+    ax.set_xlim(-0.1, 11.1)
+    ax.set_ylim(-0.6, 3.8)
+    ax.axis("off")
+    fig.suptitle("An L-layer network: forward propagation (top) caches each layer; backward propagation (bottom) "
+                 "returns every $dW^{[l]}, db^{[l]}$", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+FIGURES = {
+    "broadcasting.png": draw_broadcasting,
+    "layer_blocks.png": draw_layer_blocks,
+    "deep_forward_backward.png": draw_deep_forward_backward,
+}
 
 
 def main():
