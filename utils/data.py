@@ -106,7 +106,7 @@ def _shuffled(X, Y, rs):
     return X[:, order], Y[:, order]
 
 
-def make_flower(m=400, petals=8, radius=4.0, noise=0.2, rng=None):
+def make_flower(m=400, petals=6, radius=4.0, noise=0.2, rng=None):
     """A flower with ``petals`` petals whose colours alternate: class 0, class 1, class 0, ...
 
     Each example picks an angle ``t`` in its class's petals, lies at distance ``radius * |sin(petals
@@ -194,7 +194,7 @@ def make_moons(m=400, noise=0.2, rng=None):
     return _shuffled(X, Y, rs)
 
 
-def make_blobs(m=400, centers=6, spread=1.0, box=10.0, rng=None):
+def make_blobs(m=400, centers=4, spread=0.7, box=4.0, rng=None):
     """Round Gaussian clusters ("blobs") with centres drawn uniformly in a square; the clusters are
     labelled alternately 0, 1, 0, 1, ... so each class is a union of several blobs.
 
