@@ -30,7 +30,7 @@ export OPENBLAS_NUM_THREADS = 1
 export MKL_NUM_THREADS = 1
 export PYDEVD_DISABLE_FILE_VALIDATION = 1
 
-.PHONY: venv lab assignments grade test test-unit test-notebooks execute datasets figures clean
+.PHONY: venv lab assignments grade test test-unit test-notebooks test-e2e execute datasets figures clean
 
 venv: $(STAMP)
 
@@ -57,6 +57,18 @@ test-unit: $(STAMP)
 test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadscope -p no:python --nbval --nbval-current-env \
 	    --nbval-cell-timeout=120 --nbval-sanitize-with tools/nbval_sanitize.cfg notebooks
+
+# Browser end-to-end test (not part of `make test`): Debian's chromium + Playwright for Python.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+E2E_STAMP := $(VENV)/.e2e-installed
+
+$(E2E_STAMP): requirements-e2e.txt $(STAMP)
+	command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+	$(BIN)/python -m pip install --quiet -r requirements-e2e.txt
+	touch $@
+
+test-e2e: $(E2E_STAMP)
+	$(BIN)/python -m pytest -q e2e
 
 execute: $(STAMP)
 	$(BIN)/python -m tools.execute_notebooks $(NOTEBOOKS)
