@@ -30,7 +30,7 @@ export OPENBLAS_NUM_THREADS = 1
 export MKL_NUM_THREADS = 1
 export PYDEVD_DISABLE_FILE_VALIDATION = 1
 
-.PHONY: venv lab assignments grade test test-unit test-notebooks test-e2e execute datasets figures clean
+.PHONY: venv lab assignments grade test test-unit test-notebooks test-e2e repro execute datasets figures clean
 
 venv: $(STAMP)
 
@@ -69,6 +69,10 @@ $(E2E_STAMP): requirements-e2e.txt $(STAMP)
 
 test-e2e: $(E2E_STAMP)
 	$(BIN)/python -m pytest -q e2e
+
+# Strict nbval under varied conditions (threads, oldest numpy, newer Pythons, fresh venv): docs/reproducibility.md
+repro: $(STAMP)
+	$(BIN)/python -m tools.repro
 
 execute: $(STAMP)
 	$(BIN)/python -m tools.execute_notebooks $(NOTEBOOKS)

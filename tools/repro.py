@@ -1,0 +1,123 @@
+"""Reproducibility matrix (maintainers: `make repro`): strict nbval over every source notebook under
+varied conditions, one table of notebooks matched per condition, written to docs/reproducibility.md.
+
+Conditions: the pinned environment with BLAS on 1 and on 2 threads; a fresh virtualenv with the pins;
+the oldest numpy the other pins allow; newer CPythons when pyenv or the PATH has them. Virtualenvs are
+kept under .repro/ (git-ignored) so a second run only re-runs the notebooks.
+"""
+
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".repro"
+REPORT = ROOT / "docs" / "reproducibility.md"
+OLDEST_NUMPY = "1.26.4"  # scipy 1.17.1 requires numpy >= 1.26.4; the pin is the newest allowed
+NUMPY_RANGE = f">={OLDEST_NUMPY}, <=2.4.6"
+
+
+def threads(n):
+    return {"OMP_NUM_THREADS": str(n), "OPENBLAS_NUM_THREADS": str(n), "MKL_NUM_THREADS": str(n)}
+
+
+def make_venv(name, python, numpy=None):
+    """Create (once) .repro/<name> with the pinned requirements, numpy optionally replaced; return its python."""
+    venv = WORK / name
+    py = venv / "bin" / "python"
+    stamp = venv / ".installed"
+    if stamp.exists():
+        return py
+    shutil.rmtree(venv, ignore_errors=True)
+    subprocess.run([python, "-m", "venv", str(venv)], check=True)
+    requirements = (ROOT / "requirements.txt").read_text()
+    if numpy:
+        requirements = "\n".join(f"numpy=={numpy}" if line.startswith("numpy==") else line
+                                 for line in requirements.splitlines())
+    (venv / "requirements.txt").write_text(requirements)
+    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "-r", str(venv / "requirements.txt"), "-e", str(ROOT)],
+                   check=True)
+    stamp.touch()
+    return py
+
+
+def run_nbval(py, env_extra, label):
+    """Strict nbval over notebooks/ with ``py``; return {notebook: (cells passed, cells total)}."""
+    xml = WORK / f"{label}.xml"
+    env = dict(os.environ, **env_extra)
+    subprocess.run([str(py), "-m", "pytest", "-q", "-n", "2", "--dist", "loadscope", "-p", "no:python",
+                    "--nbval", "--nbval-current-env", "--nbval-cell-timeout=300",
+                    "--nbval-sanitize-with", "tools/nbval_sanitize.cfg", f"--junitxml={xml}", "notebooks"],
+                   cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    counts = {}
+    for case in ET.parse(xml).iter("testcase"):
+        notebook = Path(case.get("file") or case.get("classname").replace(".", "/")).stem
+        ok = case.find("failure") is None and case.find("error") is None
+        passed, total = counts.get(notebook, (0, 0))
+        counts[notebook] = (passed + ok, total + 1)
+    return counts
+
+
+def version_of(py, module):
+    out = subprocess.run([str(py), "-c", f"import {module}; print({module}.__version__)"],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def conditions():
+    """(label, python executable, numpy override, extra env) for every condition available here."""
+    base = shutil.which("python3.11") or sys.executable
+    found = [("pinned, BLAS 1 thread", base, None, threads(1)),
+             ("pinned, BLAS 2 threads", base, None, threads(2)),
+             (f"oldest numpy {OLDEST_NUMPY}", base, OLDEST_NUMPY, threads(1))]
+    for minor in ("3.12", "3.13"):
+        exe = shutil.which(f"python{minor}")
+        if exe:
+            found.append((f"Python {minor}", exe, None, threads(1)))
+    return found
+
+
+def main():
+    WORK.mkdir(exist_ok=True)
+    rows, notebooks = [], sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
+    venvs = {}
+    for label, python, numpy, env in conditions():
+        key = (python, numpy)
+        if key not in venvs:
+            name = f"{Path(python).name}-numpy-{numpy or 'pinned'}"
+            venvs[key] = make_venv(name, python, numpy)
+        py = venvs[key]
+        print(f"{label}: running nbval ...", flush=True)
+        counts = run_nbval(py, env, label.replace(" ", "_").replace(",", ""))
+        pyver = subprocess.run([str(py), "-c", "import platform; print(platform.python_version())"],
+                               capture_output=True, text=True).stdout.strip()
+        rows.append((label, pyver, version_of(py, "numpy"), env["OPENBLAS_NUM_THREADS"], counts))
+    fresh = make_venv("fresh-second-venv", shutil.which("python3.11") or sys.executable)
+    rows.append(("fresh virtualenv, second install", "3.11", version_of(fresh, "numpy"), "1",
+                 run_nbval(fresh, threads(1), "fresh")))
+    shutil.rmtree(WORK / "fresh-second-venv")  # fresh again next time
+
+    lines = [f"# Reproducibility matrix ({date.today().isoformat()})", "",
+             "Strict `pytest --nbval` (sanitizer `tools/nbval_sanitize.cfg`, no `--nbval-lax`) over every source",
+             f"notebook, re-run by `make repro` (`tools/repro.py`). Supported numpy range: {NUMPY_RANGE}.",
+             f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}.", "",
+             "Each entry: cells whose stored outputs matched / cells checked.", "",
+             "| condition | Python | numpy | BLAS threads | " + " | ".join(notebooks) + " | all matched |",
+             "|---|---|---|---|" + "---|" * (len(notebooks) + 1)]
+    for label, pyver, npver, nthreads, counts in rows:
+        cells = [f"{counts.get(nb, (0, 0))[0]}/{counts.get(nb, (0, 0))[1]}" for nb in notebooks]
+        every = all(counts.get(nb, (0, 1))[0] == counts.get(nb, (0, 1))[1] for nb in notebooks)
+        lines.append(f"| {label} | {pyver} | {npver} | {nthreads} | " + " | ".join(cells) + f" | {'yes' if every else 'NO'} |")
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    return 0 if all("| NO |" not in line for line in lines) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
