@@ -226,6 +226,17 @@ def test_update_parameters_errors():
         update_parameters({"W1": p["W1"], "b2": p["b2"]}, grads, 0.1)
 
 
+def test_model_shape_errors_name_the_layer():
+    p = _parameters()
+    with pytest.raises(ValueError, match=r"layer 2 \(W2, b2\): W: expected shape \(any, 4\), found \(3, 3\)"):
+        L_model_forward(X, {**p, "W2": np.ones((3, 3))})
+    with pytest.raises(ValueError, match=r"layer 1 \(W1, b1\): A_prev: expected shape \(any, any\), found \(5,\)"):
+        predict(X[:, 0], p)
+    _, caches = L_model_forward(X, p)
+    with pytest.raises(ValueError, match=r"Y: expected shape \(any, any\), found \(8,\)"):
+        L_model_backward(np.full((1, 8), 0.5), Y.ravel(), caches)
+
+
 def test_predict_thresholds_at_one_half():
     p = {"W1": np.array([[1.0, -1.0]]), "b1": np.array([[0.0]])}
     Xs = np.array([[2.0, 0.0, -1.0], [1.0, 3.0, -1.0]])

@@ -29,6 +29,14 @@ def number_of_layers(parameters):
     return L
 
 
+def _in_layer(l, step, *args):
+    """Run one layer's ``step`` (forward or backward); a shape error also names the layer."""
+    try:
+        return step(*args)
+    except ValueError as err:
+        raise ValueError(f"layer {l} (W{l}, b{l}): {err}") from err
+
+
 def L_model_forward(X, parameters):
     """Forward pass through [LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID.
 
@@ -44,9 +52,9 @@ def L_model_forward(X, parameters):
     caches = []
     A = X
     for l in range(1, L):
-        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        A, cache = _in_layer(l, linear_activation_forward, A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
         caches.append(cache)
-    AL, cache = linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
+    AL, cache = _in_layer(L, linear_activation_forward, A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
     caches.append(cache)
     return AL, caches
 
@@ -70,7 +78,7 @@ def L_model_backward(AL, Y, caches):
     dA = compute_cost_gradient(AL, Y)
     activation = "sigmoid"
     for l in range(L, 0, -1):
-        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], activation)
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = _in_layer(l, linear_activation_backward, dA, caches[l - 1], activation)
         grads[f"dA{l - 1}"] = dA
         activation = "relu"
     return grads
