@@ -137,10 +137,71 @@ def draw_deep_forward_backward():
     return fig
 
 
+def draw_logistic_graph():
+    """Computation graph of logistic regression for one example: forward left to right, derivatives back."""
+    fig, ax = plt.subplots(figsize=(10, 3.8))
+    inputs, node, loss = "#d9d9d9", "#9ecae1", "#a1d99b"
+    for y, text in [(3.2, "$x$"), (2.2, "$w$"), (1.2, "$b$")]:
+        _box(ax, 0.6, y, 0.8, 0.6, text, inputs, fontsize=12)
+        _arrow(ax, (1.0, y), (2.3, 2.2))
+    _box(ax, 3.3, 2.2, 2.0, 0.8, "$z = w^T x + b$", node, fontsize=12)
+    _arrow(ax, (4.3, 2.2), (5.3, 2.2))
+    _box(ax, 6.1, 2.2, 1.6, 0.8, "$a = \\sigma(z)$", node, fontsize=12)
+    _arrow(ax, (6.9, 2.2), (7.7, 2.2))
+    _box(ax, 8.9, 2.2, 2.4, 0.8, "$\\mathcal{L}(a, y)$", loss, fontsize=12)
+    back = "#a63603"
+    _arrow(ax, (8.9, 1.3), (6.1, 1.3), None, dashed=True, color=back)
+    _arrow(ax, (6.1, 1.3), (3.3, 1.3), None, dashed=True, color=back)
+    ax.text(8.9, 1.15, "$da = -\\frac{y}{a} + \\frac{1-y}{1-a}$", ha="center", va="top", fontsize=11, color=back)
+    ax.text(6.1, 1.15, "$dz = da \\cdot a(1-a) = a - y$", ha="center", va="top", fontsize=11, color=back)
+    ax.text(3.3, 1.15, "$dw = x\\,dz$,  $db = dz$", ha="center", va="top", fontsize=11, color=back)
+    ax.text(5.0, 3.55, "forward: compute the loss", ha="center", fontsize=10, color="#08519c")
+    ax.text(5.0, 0.2, "backward (chain rule, right to left): each derivative is the next one times a local slope",
+            ha="center", fontsize=10, color=back)
+    ax.set_xlim(0, 10.3)
+    ax.set_ylim(0.0, 3.8)
+    ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
+def draw_two_layer_network():
+    """A network with 2 inputs, one hidden layer of 4 tanh units and one sigmoid output, with the shapes."""
+    fig, ax = plt.subplots(figsize=(8, 4.6))
+    layers = [(1.0, [3.0, 1.5], "#d9d9d9", ["$x_1$", "$x_2$"]),
+              (4.0, [4.2, 3.0, 1.8, 0.6], "#9ecae1", ["$a^{[1]}_%d$" % j for j in range(1, 5)]),
+              (7.0, [2.4], "#a1d99b", ["$a^{[2]}$"])]
+    for (x0, ys0, _, _), (x1, ys1, _, _) in zip(layers, layers[1:]):
+        for y0 in ys0:
+            for y1 in ys1:
+                ax.plot([x0, x1], [y0, y1], color="#969696", linewidth=0.8, zorder=1)
+    for x, ys, color, labels in layers:
+        for y, label in zip(ys, labels):
+            ax.add_patch(plt.Circle((x, y), 0.38, facecolor=color, edgecolor="black", zorder=2))
+            ax.text(x, y, label, ha="center", va="center", fontsize=11, zorder=3)
+    ax.plot([7.38, 8.2], [2.4, 2.4], color="black", linewidth=1.2)
+    ax.text(8.3, 2.4, "$\\hat{y}$", va="center", fontsize=13)
+    captions = [(1.0, "input layer [0]\n$x = a^{[0]}$, $n_x = 2$"),
+                (4.0, "hidden layer [1]\ntanh, $n_h = 4$"),
+                (7.0, "output layer [2]\nsigmoid, $n_y = 1$")]
+    for x, text in captions:
+        ax.text(x, -0.35, text, ha="center", va="top", fontsize=10)
+    ax.text(2.5, 4.75, "$W^{[1]}$: (4, 2), $b^{[1]}$: (4, 1)", ha="center", fontsize=10)
+    ax.text(5.5, 4.75, "$W^{[2]}$: (1, 4), $b^{[2]}$: (1, 1)", ha="center", fontsize=10)
+    ax.set_xlim(0, 9)
+    ax.set_ylim(-1.3, 5.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
 FIGURES = {
     "broadcasting.png": draw_broadcasting,
     "layer_blocks.png": draw_layer_blocks,
     "deep_forward_backward.png": draw_deep_forward_backward,
+    "logistic_graph.png": draw_logistic_graph,
+    "two_layer_network.png": draw_two_layer_network,
 }
 
 
