@@ -6,6 +6,7 @@ import re
 import numpy as np
 import pytest
 
+from utils.gradcheck import numerical_gradient, relative_error
 from utils.grading import c1_w2_a2 as tests
 
 STEM = "C1_W2_A2"
@@ -143,3 +144,18 @@ def test_mistake_helpers_are_faithful_when_no_mistake_is_made(capsys):
         function.__name__ = name
         tests.GRADED[name].test(function)
     assert capsys.readouterr().out.count("tests passed") == 4
+
+
+
+@pytest.mark.parametrize("w,b,X,Y", [(tests.W3, tests.B3, tests.X3, tests.Y3), (tests.W2, tests.B2, tests.X2, tests.Y2)])
+def test_solution_gradients_agree_with_numerical_differentiation(w, b, X, Y, reference):
+    # an independent oracle for the frozen values: the solution passes the public test (above), and its
+    # gradients are those of its cost
+    propagate = reference(STEM)["propagate"]
+    grads, cost = propagate(w, b, X, Y)
+    dw = numerical_gradient(lambda w_: np.array(propagate(w_, b, X, Y)[1]), w, np.array(1.0))
+    db = numerical_gradient(lambda b_: np.array(propagate(w, b_, X, Y)[1]), np.array(b), np.array(1.0))
+    assert relative_error(grads["dw"], dw) < 1e-8
+    assert relative_error(grads["db"], db) < 1e-8
+    A = _sigmoid(np.dot(w.T, X) + b)
+    assert cost == pytest.approx(float(-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))), rel=1e-12)

@@ -5,6 +5,7 @@ import re
 import numpy as np
 import pytest
 
+from utils.gradcheck import numerical_gradient, relative_error
 from utils.grading import c1_w3_a1 as tests
 
 STEM = "C1_W3_A1"
@@ -184,3 +185,17 @@ def test_public_test_fails_on_typical_mistake(name, index):
 def test_mistake_helpers_pass_when_no_mistake_is_made(name, function):
     # so that each failure above is caused by its mistake, not by a broken helper
     tests.GRADED[name].test(function)
+
+
+@pytest.mark.parametrize("parameters,X,Y", [(tests.P1, tests.X34, tests.Y34), (tests.P2, tests.X25, tests.Y25)])
+def test_solution_gradients_agree_with_numerical_differentiation(parameters, X, Y, reference):
+    # an independent oracle for the frozen values: the solution passes the public tests (above), and its
+    # backward pass gives the derivatives of its forward pass and cost
+    ns = reference(STEM)
+    forward, cost, backward = ns["forward_propagation"], ns["compute_cost"], ns["backward_propagation"]
+    grads = backward(parameters, forward(X, parameters)[1], X, Y)
+    for name in parameters:
+        def J(value, name=name):
+            return np.array(cost(forward(X, {**parameters, name: value})[0], Y))
+        numerical = numerical_gradient(J, parameters[name], np.array(1.0))
+        assert relative_error(grads["d" + name], numerical) < 1e-7, name
