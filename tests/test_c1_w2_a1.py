@@ -1,12 +1,12 @@
 """The public tests of C1_W2_A1 pass on the notebook's solutions and fail on the stubs and on typical mistakes."""
 
 import math
-import re
 
 import numpy as np
-import pytest
 
 from utils.grading import c1_w2_a1 as tests
+
+from tests.conftest import public_test_suite
 
 STEM = "C1_W2_A1"
 
@@ -86,26 +86,5 @@ MISTAKES = {
 }
 
 
-def test_every_graded_function_has_mistakes_listed():
-    assert set(MISTAKES) == set(tests.GRADED)
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_passes_on_solution(name, reference, capsys):
-    tests.GRADED[name].test(reference(STEM)[name])
-    assert re.fullmatch(rf"{name}: all \d+ tests passed\.\n", capsys.readouterr().out)
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_fails_on_stub(name, stubs):
-    with pytest.raises(AssertionError, match="NotImplementedError"):
-        tests.GRADED[name].test(stubs(STEM)[name])
-
-
-@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # broken formulas may overflow
-@pytest.mark.parametrize("name,index", [(n, i) for n, ms in MISTAKES.items() for i in range(len(ms))])
-def test_public_test_fails_on_typical_mistake(name, index):
-    mistake = MISTAKES[name][index]
-    mistake.__name__ = name
-    with pytest.raises(AssertionError):
-        tests.GRADED[name].test(mistake)
+(test_mistakes_cover_every_function, test_public_test_passes_on_solution, test_public_test_fails_on_stub,
+ test_public_test_fails_on_typical_mistake, test_vectorized_solutions_have_no_loop) = public_test_suite(STEM, tests, MISTAKES)

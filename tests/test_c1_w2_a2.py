@@ -1,13 +1,14 @@
 """The public tests of C1_W2_A2 pass on the notebook's solutions and fail on the stubs and on typical mistakes."""
 
 import math
-import re
 
 import numpy as np
 import pytest
 
 from utils.gradcheck import numerical_gradient, relative_error
 from utils.grading import c1_w2_a2 as tests
+
+from tests.conftest import public_test_suite
 
 STEM = "C1_W2_A2"
 
@@ -108,35 +109,6 @@ MISTAKES = {
 }
 
 
-def test_every_graded_function_has_mistakes_listed():
-    assert set(MISTAKES) == set(tests.GRADED)
-
-
-def test_points_sum_to_100():
-    assert sum(g.points for g in tests.GRADED.values()) == 100
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_passes_on_solution(name, reference, capsys):
-    tests.GRADED[name].test(reference(STEM)[name])
-    assert re.fullmatch(rf"{name}: all \d+ tests passed\.\n", capsys.readouterr().out)
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_fails_on_stub(name, stubs):
-    with pytest.raises(AssertionError, match="NotImplementedError"):
-        tests.GRADED[name].test(stubs(STEM)[name])
-
-
-@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # broken formulas may overflow
-@pytest.mark.parametrize("name,index", [(n, i) for n, ms in MISTAKES.items() for i in range(len(ms))])
-def test_public_test_fails_on_typical_mistake(name, index):
-    mistake = MISTAKES[name][index]
-    mistake.__name__ = name
-    with pytest.raises(AssertionError):
-        tests.GRADED[name].test(mistake)
-
-
 def test_mistake_helpers_are_faithful_when_no_mistake_is_made(capsys):
     # the helpers above, with every mistake switched off, pass: so each failure is due to its mistake
     for name, function in [("propagate", _propagate), ("optimize", _optimize), ("predict", _predict),
@@ -144,7 +116,6 @@ def test_mistake_helpers_are_faithful_when_no_mistake_is_made(capsys):
         function.__name__ = name
         tests.GRADED[name].test(function)
     assert capsys.readouterr().out.count("tests passed") == 4
-
 
 
 @pytest.mark.parametrize("w,b,X,Y", [(tests.W3, tests.B3, tests.X3, tests.Y3), (tests.W2, tests.B2, tests.X2, tests.Y2)])
@@ -159,3 +130,7 @@ def test_solution_gradients_agree_with_numerical_differentiation(w, b, X, Y, ref
     assert relative_error(grads["db"], db) < 1e-8
     A = _sigmoid(np.dot(w.T, X) + b)
     assert cost == pytest.approx(float(-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))), rel=1e-12)
+
+
+(test_mistakes_cover_every_function, test_public_test_passes_on_solution, test_public_test_fails_on_stub,
+ test_public_test_fails_on_typical_mistake, test_vectorized_solutions_have_no_loop) = public_test_suite(STEM, tests, MISTAKES)

@@ -1,12 +1,13 @@
 """The public tests of C1_W3_A1 pass on the notebook's solutions and fail on the stubs and on typical mistakes."""
 
-import re
 
 import numpy as np
 import pytest
 
 from utils.gradcheck import numerical_gradient, relative_error
 from utils.grading import c1_w3_a1 as tests
+
+from tests.conftest import public_test_suite
 
 STEM = "C1_W3_A1"
 
@@ -149,35 +150,6 @@ MISTAKES = {
 }
 
 
-def test_every_graded_function_has_mistakes_listed():
-    assert set(MISTAKES) == set(tests.GRADED)
-
-
-def test_points_sum_to_100():
-    assert sum(g.points for g in tests.GRADED.values()) == 100
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_passes_on_solution(name, reference, capsys):
-    tests.GRADED[name].test(reference(STEM)[name])
-    assert re.fullmatch(rf"{name}: all \d+ tests passed\.\n", capsys.readouterr().out)
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_fails_on_stub(name, stubs):
-    with pytest.raises(AssertionError, match="NotImplementedError"):
-        tests.GRADED[name].test(stubs(STEM)[name])
-
-
-@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # broken formulas may overflow
-@pytest.mark.parametrize("name,index", [(n, i) for n, ms in MISTAKES.items() for i in range(len(ms))])
-def test_public_test_fails_on_typical_mistake(name, index):
-    mistake = MISTAKES[name][index]
-    mistake.__name__ = name
-    with pytest.raises(AssertionError):
-        tests.GRADED[name].test(mistake)
-
-
 @pytest.mark.parametrize("name,function", [
     ("layer_sizes", _layer_sizes), ("initialize_parameters", _initialize), ("forward_propagation", _forward),
     ("compute_cost", _cost), ("backward_propagation", _backward), ("update_parameters", _update),
@@ -199,3 +171,7 @@ def test_solution_gradients_agree_with_numerical_differentiation(parameters, X, 
             return np.array(cost(forward(X, {**parameters, name: value})[0], Y))
         numerical = numerical_gradient(J, parameters[name], np.array(1.0))
         assert relative_error(grads["d" + name], numerical) < 1e-7, name
+
+
+(test_mistakes_cover_every_function, test_public_test_passes_on_solution, test_public_test_fails_on_stub,
+ test_public_test_fails_on_typical_mistake, test_vectorized_solutions_have_no_loop) = public_test_suite(STEM, tests, MISTAKES)

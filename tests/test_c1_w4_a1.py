@@ -1,18 +1,15 @@
 """The public tests of C1_W4_A1 pass on the notebook's solutions and fail on the stubs and on typical
 mistakes; the solutions agree with the library (utils.layers, utils.models) they teach."""
 
-import re
 
-import nbformat
 import numpy as np
 import pytest
 
 from utils import initializers, layers, losses, models
 from utils.activations import relu_backward, relu_forward, sigmoid_backward, sigmoid_forward
 from utils.grading import c1_w4_a1 as tests
-from utils.grading.grader import graded_cells, loop_flags
 
-from tests.conftest import notebook_path
+from tests.conftest import public_test_suite
 
 STEM = "C1_W4_A1"
 
@@ -180,42 +177,6 @@ MISTAKES = {
 }
 
 
-def test_every_graded_function_has_mistakes_listed():
-    assert set(MISTAKES) == set(tests.GRADED)
-
-
-def test_points_sum_to_100():
-    assert sum(g.points for g in tests.GRADED.values()) == 100
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_passes_on_solution(name, reference, capsys):
-    tests.GRADED[name].test(reference(STEM)[name])
-    assert re.fullmatch(rf"{name}: all \d+ tests passed\.\n", capsys.readouterr().out)
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_fails_on_stub(name, stubs):
-    with pytest.raises(AssertionError, match="NotImplementedError"):
-        tests.GRADED[name].test(stubs(STEM)[name])
-
-
-@pytest.mark.filterwarnings("ignore::RuntimeWarning")
-@pytest.mark.parametrize("name,index", [(n, i) for n, ms in MISTAKES.items() for i in range(len(ms))])
-def test_public_test_fails_on_typical_mistake(name, index):
-    mistake = MISTAKES[name][index]
-    mistake.__name__ = name
-    with pytest.raises(AssertionError):
-        tests.GRADED[name].test(mistake)
-
-
-def test_vectorized_solutions_have_no_loop():
-    cells = graded_cells(nbformat.read(notebook_path(STEM), as_version=4))
-    for name, graded in tests.GRADED.items():
-        if graded.vectorized:
-            assert loop_flags(cells[name], name) == [], name
-
-
 def test_solutions_agree_with_the_library(reference):
     ns = reference(STEM)
     rs = np.random.RandomState(99)
@@ -238,3 +199,7 @@ def test_solutions_agree_with_the_library(reference):
     new, new_lib = ns["update_parameters"](params, grads, 0.3), models.update_parameters(params, grads_lib, 0.3)
     for k in new_lib:
         np.testing.assert_allclose(new[k], new_lib[k], rtol=1e-13)
+
+
+(test_mistakes_cover_every_function, test_public_test_passes_on_solution, test_public_test_fails_on_stub,
+ test_public_test_fails_on_typical_mistake, test_vectorized_solutions_have_no_loop) = public_test_suite(STEM, tests, MISTAKES)

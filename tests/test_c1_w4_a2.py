@@ -1,16 +1,16 @@
 """The public tests of C1_W4_A2 pass on the notebook's solutions and fail on the stubs and on typical
 mistakes in the training loops."""
 
-import re
 
 import numpy as np
-import pytest
 
 from utils.grading import c1_w4_a2 as tests
 from utils.initializers import initialize_parameters, initialize_parameters_deep
 from utils.layers import linear_activation_backward, linear_activation_forward
 from utils.losses import compute_cost, compute_cost_gradient
 from utils.models import L_model_backward, L_model_forward, update_parameters
+
+from tests.conftest import public_test_suite
 
 STEM = "C1_W4_A2"
 
@@ -76,35 +76,11 @@ MISTAKES = {
 }
 
 
-def test_every_graded_function_has_mistakes_listed():
-    assert set(MISTAKES) == set(tests.GRADED)
-
-
 def test_correct_variants_pass():
     """The broken variants differ from a correct loop only by the mistake they name."""
     for name, correct in [("two_layer_model", _two_layer), ("L_layer_model", _deep)]:
         correct.__name__ = name
         tests.GRADED[name].test(correct)
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_passes_on_solution(name, reference, capsys):
-    tests.GRADED[name].test(reference(STEM)[name])
-    assert re.fullmatch(rf"{name}: all \d+ tests passed\.\n", capsys.readouterr().out)
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_fails_on_stub(name, stubs):
-    with pytest.raises(AssertionError, match="NotImplementedError"):
-        tests.GRADED[name].test(stubs(STEM)[name])
-
-
-@pytest.mark.parametrize("name,index", [(n, i) for n, ms in MISTAKES.items() for i in range(len(ms))])
-def test_public_test_fails_on_typical_mistake(name, index):
-    mistake = MISTAKES[name][index]
-    mistake.__name__ = name
-    with pytest.raises(AssertionError):
-        tests.GRADED[name].test(mistake)
 
 
 def test_print_cost_prints_formatted_costs(reference, capsys):
@@ -114,3 +90,7 @@ def test_print_cost_prints_formatted_costs(reference, capsys):
         _, costs = reference(STEM)[name](X, Y, dims, learning_rate=0.1, num_iterations=201, print_cost=True)
         lines = capsys.readouterr().out.splitlines()
         assert lines == [f"Cost after iteration {i}: {c:.6f}" for i, c in zip((0, 100, 200), costs)]
+
+
+(test_mistakes_cover_every_function, test_public_test_passes_on_solution, test_public_test_fails_on_stub,
+ test_public_test_fails_on_typical_mistake, test_vectorized_solutions_have_no_loop) = public_test_suite(STEM, tests, MISTAKES)

@@ -69,14 +69,24 @@ def version_of(py, module):
     return out.stdout.strip()
 
 
+def find_python(minor):
+    """An interpreter for Python ``minor`` (e.g. "3.12") that really runs: PATH first, then pyenv's versions."""
+    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    candidates = [shutil.which(f"python{minor}")] + sorted(map(str, pyenv_root.glob(f"versions/{minor}.*/bin/python{minor}")))
+    for exe in filter(None, candidates):
+        if subprocess.run([exe, "-c", "pass"], capture_output=True).returncode == 0:
+            return exe
+    return None
+
+
 def conditions():
     """(label, python executable, numpy override, extra env) for every condition available here."""
-    base = shutil.which("python3.11") or sys.executable
+    base = find_python("3.11") or sys.executable
     found = [("pinned, BLAS 1 thread", base, None, threads(1)),
              ("pinned, BLAS 2 threads", base, None, threads(2)),
              (f"oldest numpy {OLDEST_NUMPY}", base, OLDEST_NUMPY, threads(1))]
     for minor in ("3.12", "3.13"):
-        exe = shutil.which(f"python{minor}")
+        exe = find_python(minor)
         if exe:
             found.append((f"Python {minor}", exe, None, threads(1)))
     return found
@@ -97,7 +107,7 @@ def main():
         pyver = subprocess.run([str(py), "-c", "import platform; print(platform.python_version())"],
                                capture_output=True, text=True).stdout.strip()
         rows.append((label, pyver, version_of(py, "numpy"), env["OPENBLAS_NUM_THREADS"], counts))
-    fresh = make_venv("fresh-second-venv", shutil.which("python3.11") or sys.executable)
+    fresh = make_venv("fresh-second-venv", find_python("3.11") or sys.executable)
     rows.append(("fresh virtualenv, second install", "3.11", version_of(fresh, "numpy"), "1",
                  run_nbval(fresh, threads(1), "fresh")))
     shutil.rmtree(WORK / "fresh-second-venv")  # fresh again next time
