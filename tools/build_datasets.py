@@ -55,11 +55,21 @@ def pick_binary(labels, positive, n, n_positive, rng):
     return rng.permutation(np.concatenate([pos, neg]))
 
 
-def write_h5(path, arrays):
-    """Write arrays to an HDF5 file without timestamps, so a rebuild gives identical bytes."""
+def pick_balanced(labels, per_class, rng):
+    """Indices of ``per_class`` examples of every class 0..9 (without replacement), shuffled together."""
+    picked = [rng.choice(np.flatnonzero(labels == c), per_class, replace=False) for c in range(len(FASHION_CLASSES))]
+    return rng.permutation(np.concatenate(picked))
+
+
+def write_h5(path, arrays, compression=None):
+    """Write arrays to an HDF5 file without timestamps, so a rebuild gives identical bytes.
+
+    compression -- None, or "gzip" to deflate every array (level 9)
+    """
+    options = {"compression": "gzip", "compression_opts": 9} if compression == "gzip" else {}
     with h5py.File(path, "w", track_order=True) as f:
         for key, value in arrays.items():
-            f.create_dataset(key, data=value, track_times=False)
+            f.create_dataset(key, data=value, track_times=False, **(options if np.ndim(value) else {}))
 
 
 def build_fashion_shirts(root):
@@ -84,9 +94,29 @@ def build_fashion_shirts(root):
     })
 
 
+def build_fashion_mnist(root):
+    """Multi-class Fashion-MNIST (all 10 classes, native 28x28), class-balanced: 600 training images
+    per class from the training split and 100 test images per class from the test split, fixed seed.
+    """
+    src = root / "usr/share/datasets/fashion-mnist"
+    rng = np.random.RandomState(2020)
+    train_x, train_y = read_idx(src / "train-images-idx3-ubyte.gz"), read_idx(src / "train-labels-idx1-ubyte.gz")
+    test_x, test_y = read_idx(src / "t10k-images-idx3-ubyte.gz"), read_idx(src / "t10k-labels-idx1-ubyte.gz")
+    tr = pick_balanced(train_y, 600, rng)
+    te = pick_balanced(test_y, 100, rng)
+    write_h5(DATASET_DIR / "fashion_mnist.h5", {
+        "train_set_x": train_x[tr],
+        "train_set_y": train_y[tr].astype(np.int64),
+        "test_set_x": test_x[te],
+        "test_set_y": test_y[te].astype(np.int64),
+        "list_classes": np.array([name.encode() for name in FASHION_CLASSES]),
+    }, compression="gzip")
+
+
 def main():
     fashion = fetch_debian_package(FASHION_DEB, FASHION_DEB_SHA256)
     build_fashion_shirts(fashion)
+    build_fashion_mnist(fashion)
     for name, expected in DATASETS.items():
         actual = sha256_of(DATASET_DIR / name)
         status = "unchanged" if actual == expected else "CHANGED: update DATASETS and datasets/README.md"

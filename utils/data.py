@@ -17,6 +17,7 @@ DATASET_DIR = Path(__file__).resolve().parent.parent / "datasets"
 # file name -> sha256 of the committed file (also listed in datasets/README.md)
 DATASETS = {
     "fashion_shirts.h5": "aaf7c8500bdbb25ecafabf99f9c511c67167eebaff52ea3d893f51110c49d8d3",
+    "fashion_mnist.h5": "af3fcba28b6fece9335e8182acae71c6627db404cf24c7a339402068921a1d18",
 }
 
 
@@ -75,6 +76,48 @@ def load_shirts(directory=None):
         test_x, test_y = f["test_set_x"][:], f["test_set_y"][:]
         classes = f["list_classes"][:]
     return train_x, train_y.reshape(1, -1), test_x, test_y.reshape(1, -1), classes
+
+
+def load_fashion_mnist(directory=None):
+    """Load the multi-class image set: Fashion-MNIST photos of all 10 classes, class-balanced.
+
+    Arguments:
+    directory -- folder holding fashion_mnist.h5; defaults to the repository's datasets/
+
+    Returns:
+    train_set_x_orig -- uint8 array (m_train, 28, 28), grayscale pixels 0..255 (m_train = 6000)
+    train_set_y -- int64 array (1, m_train) of class indices 0..9 (600 of each)
+    test_set_x_orig -- uint8 array (m_test, 28, 28) (m_test = 1000)
+    test_set_y -- int64 array (1, m_test) (100 of each class)
+    classes -- bytes array (10,) of class names, indexed by label: [b"T-shirt/top", b"Trouser", ...]
+    """
+    with h5py.File(dataset_path("fashion_mnist.h5", directory), "r") as f:
+        train_x, train_y = f["train_set_x"][:], f["train_set_y"][:]
+        test_x, test_y = f["test_set_x"][:], f["test_set_y"][:]
+        classes = f["list_classes"][:]
+    return train_x, train_y.reshape(1, -1), test_x, test_y.reshape(1, -1), classes
+
+
+def one_hot(labels, C):
+    """One-hot encoding of class labels: column i has a 1 in row labels[0, i] and 0 elsewhere.
+
+    Arguments:
+    labels -- int array_like of shape (1, m), class indices in 0..C-1
+    C -- int >= 1, the number of classes
+
+    Returns:
+    Y -- float64 array of shape (C, m)
+    """
+    labels = np.asarray(labels)
+    if labels.ndim != 2 or labels.shape[0] != 1:
+        raise ValueError(f"labels: expected shape (1, m), found {labels.shape}")
+    if labels.dtype.kind not in "iu":
+        raise TypeError(f"labels: expected integer class indices, found dtype {labels.dtype}")
+    C = _check_count(C, "C", 1)
+    if labels.size and (labels.min() < 0 or labels.max() >= C):
+        raise ValueError(f"labels: expected class indices in 0..{C - 1}, found values from "
+                         f"{int(labels.min())} to {int(labels.max())}")
+    return (np.arange(C).reshape(C, 1) == labels).astype(float)
 
 
 # ---------------------------------------------------------------------------------------------
