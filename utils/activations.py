@@ -83,6 +83,12 @@ def tanh_forward(Z):
     return tanh(Z), Z
 
 
+def softmax_forward(Z):
+    """Softmax activation of an output layer: returns ``(A, cache)``, ``A`` of shape (C, m), ``cache = Z``."""
+    Z = as_float_array(Z, "Z")
+    return softmax(Z), Z
+
+
 def sigmoid_backward(dA, cache):
     """Backward pass of the sigmoid: ``dZ = dA * s * (1 - s)`` with ``s = sigmoid(Z)``.
 
@@ -127,3 +133,23 @@ def tanh_backward(dA, cache):
     dA, Z = as_float_array(dA, "dA"), as_float_array(cache, "cache (Z)")
     check_same_shape(dA, "dA", Z, "cache (Z)")
     return dA * (1 - np.tanh(Z) ** 2)
+
+
+def softmax_backward(dA, cache):
+    """Backward pass of softmax for any upstream gradient: ``dZ = A * (dA - sum over classes of dA * A)``.
+
+    Each output of a softmax column depends on every score of that column, so ``dZ`` is the product of
+    the column's Jacobian ``diag(a) - a a^T`` with ``dA``. Followed by the cross-entropy cost it
+    simplifies to ``dZ = A - Y`` (see utils.layers.softmax_output_backward, which uses that directly).
+
+    Arguments:
+    dA -- upstream gradient dJ/dA, shape (C, m)
+    cache -- Z from softmax_forward, shape (C, m)
+
+    Returns:
+    dZ -- gradient dJ/dZ, shape (C, m)
+    """
+    dA, Z = as_float_array(dA, "dA"), as_float_array(cache, "cache (Z)")
+    check_same_shape(dA, "dA", Z, "cache (Z)")
+    A = softmax(Z)
+    return A * (dA - np.sum(dA * A, axis=0, keepdims=True))

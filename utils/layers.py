@@ -8,14 +8,15 @@ course's nesting: a linear cache is ``(A_prev, W, b)``, a layer's cache is ``(li
 import numpy as np
 
 from utils.activations import (relu_backward, relu_forward, sigmoid_backward, sigmoid_forward,
-                               tanh_backward, tanh_forward)
-from utils.validation import as_float_array, check_shape
+                               softmax_backward, softmax_forward, tanh_backward, tanh_forward)
+from utils.validation import as_float_array, check_same_shape, check_shape
 
 # activation name -> (forward, backward), both with the layer contract of utils.activations
 ACTIVATIONS = {
     "relu": (relu_forward, relu_backward),
     "sigmoid": (sigmoid_forward, sigmoid_backward),
     "tanh": (tanh_forward, tanh_backward),
+    "softmax": (softmax_forward, softmax_backward),
 }
 
 
@@ -81,7 +82,7 @@ def linear_activation_forward(A_prev, W, b, activation):
     A_prev -- activations of the previous layer (or X), shape (n^[l-1], m)
     W -- weights, shape (n^[l], n^[l-1])
     b -- biases, shape (n^[l], 1)
-    activation -- "relu", "sigmoid" or "tanh"
+    activation -- "relu", "sigmoid", "tanh" or "softmax" (over the n^[l] units of each column)
 
     Returns:
     A -- activations of this layer, shape (n^[l], m)
@@ -99,7 +100,7 @@ def linear_activation_backward(dA, cache, activation):
     Arguments:
     dA -- gradient of the cost with respect to this layer's A, shape (n^[l], m)
     cache -- tuple ((A_prev, W, b), Z) from linear_activation_forward
-    activation -- the activation used in the forward pass: "relu", "sigmoid" or "tanh"
+    activation -- the activation used in the forward pass: "relu", "sigmoid", "tanh" or "softmax"
 
     Returns:
     dA_prev -- gradient with respect to A_prev, shape (n^[l-1], m)
@@ -110,3 +111,27 @@ def linear_activation_backward(dA, cache, activation):
     linear_cache, activation_cache = cache
     dZ = backward(dA, activation_cache)
     return linear_backward(dZ, linear_cache)
+
+
+def softmax_output_backward(AL, Y, cache):
+    """Backward pass of a LINEAR -> SOFTMAX output layer under the categorical cross-entropy cost.
+
+    For softmax followed by cross-entropy with one-hot labels the two derivatives collapse into
+    ``dZ = AL - Y``; then linear_backward averages over the m examples as everywhere in the course:
+    ``dW = dZ A_prev^T / m``, ``db = sum of dZ over the examples / m``, ``dA_prev = W^T dZ``.
+
+    Arguments:
+    AL -- softmax output of the layer, shape (C, m), each column a probability distribution
+    Y -- one-hot labels, shape (C, m)
+    cache -- tuple ((A_prev, W, b), Z) from linear_activation_forward(..., "softmax")
+
+    Returns:
+    dA_prev -- gradient with respect to A_prev, shape (n^[L-1], m)
+    dW -- gradient with respect to W, shape (C, n^[L-1])
+    db -- gradient with respect to b, shape (C, 1)
+    """
+    AL, Y = as_float_array(AL, "AL"), as_float_array(Y, "Y")
+    check_shape(Y, "Y", (None, None))
+    check_same_shape(AL, "AL", Y, "Y")
+    linear_cache, _ = cache
+    return linear_backward(AL - Y, linear_cache)

@@ -1,7 +1,8 @@
 """Costs and their gradients with respect to the network's output.
 
 The binary cross-entropy cost of predictions ``AL`` (shape ``(1, m)``, probabilities) against labels
-``Y`` (shape ``(1, m)``, 0 or 1) is ``J = -(1/m) sum(Y log AL + (1 - Y) log(1 - AL))``.
+``Y`` (shape ``(1, m)``, 0 or 1) is ``J = -(1/m) sum(Y log AL + (1 - Y) log(1 - AL))``. With C classes
+(softmax outputs ``AL`` and one-hot labels ``Y``, both ``(C, m)``) it is ``J = -(1/m) sum(Y log AL)``.
 
 Stability: ``AL`` is clipped into ``[EPSILON, 1 - EPSILON]`` before any log or division, so a
 prediction of exactly 0 or 1 (a saturated sigmoid) gives a finite cost and gradient, never ``nan``
@@ -52,3 +53,20 @@ def compute_cost_gradient(AL, Y):
     """
     AL, Y = _checked(AL, Y)
     return -(Y / AL - (1 - Y) / (1 - AL))
+
+
+def categorical_cross_entropy(AL, Y):
+    """Mean categorical cross-entropy of softmax outputs against one-hot labels.
+
+    Only the probability each example gives its true class counts: ``J = -(1/m) sum(Y log AL)``.
+
+    Arguments:
+    AL -- predicted class probabilities, shape (C, m), each column summing to 1
+    Y -- one-hot labels, shape (C, m) (utils.data.one_hot)
+
+    Returns:
+    cost -- Python float (AL clipped, see module doc)
+    """
+    AL, Y = _checked(AL, Y)
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(AL)) / m)
