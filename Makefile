@@ -30,7 +30,7 @@ export OPENBLAS_NUM_THREADS = 1
 export MKL_NUM_THREADS = 1
 export PYDEVD_DISABLE_FILE_VALIDATION = 1
 
-.PHONY: venv lab assignments grade test test-unit test-notebooks test-e2e repro execute datasets figures clean
+.PHONY: venv lab assignments grade test test-unit test-notebooks test-e2e repro bench execute datasets figures clean
 
 venv: $(STAMP)
 
@@ -73,6 +73,16 @@ test-e2e: $(E2E_STAMP)
 # Strict nbval under varied conditions (threads, oldest numpy, newer Pythons, fresh venv): docs/reproducibility.md
 repro: $(STAMP)
 	$(BIN)/python -m tools.repro
+
+# Benchmarks (not part of `make test`): writes benchmarks/RESULTS.md; PyTorch CPU build for the comparison
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): requirements-bench.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	touch $@
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m benchmarks.bench
 
 execute: $(STAMP)
 	$(BIN)/python -m tools.execute_notebooks $(NOTEBOOKS)

@@ -15,6 +15,8 @@ def as_float_array(x, name):
     Returns:
     arr -- ndarray of float64 (or of x's floating dtype), same shape as x
     """
+    if type(x) is np.ndarray and x.dtype.kind == "f":  # the common case, kept cheap for training loops
+        return x
     if isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_)):
         return np.asarray(x, dtype=float)
     arr = np.asarray(x)
@@ -37,7 +39,7 @@ def check_shape(arr, name, expected):
     expected -- tuple of int or None, e.g. ``(n_x, None)`` for "n_x rows, any number of columns"
     """
     shape = np.shape(arr)
-    if len(shape) != len(expected) or any(e is not None and e != s for e, s in zip(expected, shape)):
+    if len(shape) != len(expected) or not all(e is None or e == s for e, s in zip(expected, shape)):
         want = "(" + ", ".join("any" if e is None else str(e) for e in expected) + ("," if len(expected) == 1 else "") + ")"
         raise ValueError(f"{name}: expected shape {want}, found {shape}")
 

@@ -1,0 +1,298 @@
+"""Benchmark suite (`make bench`): how fast the course runs, measured side by side, written to
+benchmarks/RESULTS.md with the machine, library versions and BLAS it ran on.
+
+1. wall time of every source notebook, top to bottom in a fresh kernel, and the total;
+2. loop vs vectorized ratios (Week 2 products, logistic-regression propagate);
+3. one training iteration of the deep L-layer model on the Course 1 image data: achieved GFLOP/s
+   against np.dot on the same float64 shapes (the limit for this code);
+4. the same model, init, data and iterations in PyTorch on the CPU: time ratio and final costs.
+Ratios are measured in one run, alternating the contenders; BLAS is pinned to one thread (the
+Makefile exports OMP/OPENBLAS/MKL_NUM_THREADS=1). PyTorch is optional (requirements-bench.txt).
+"""
+
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import numpy as np
+from nbclient import NotebookClient
+
+from utils.data import load_shirts
+from utils.initializers import initialize_parameters_deep
+from utils.losses import compute_cost
+from utils.models import L_model_backward, L_model_forward, update_parameters
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+LAYER_DIMS = [784, 20, 7, 5, 1]
+LEARNING_RATE = 0.0075
+
+
+def best_of(f, repeat=5, number=1):
+    """Fastest time of ``repeat`` runs of ``number`` calls of f, per call, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            f()
+        best = min(best, (time.perf_counter() - start) / number)
+    return best
+
+
+def side_by_side(fa, fb, rounds=5, number=1):
+    """Best per-call times of fa and fb, measured alternately so that machine noise hits both."""
+    ta = tb = float("inf")
+    for _ in range(rounds):
+        ta = min(ta, best_of(fa, 1, number))
+        tb = min(tb, best_of(fb, 1, number))
+    return ta, tb
+
+
+# 1. notebooks ---------------------------------------------------------------------------------
+
+def notebook_times():
+    rows = []
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        start = time.perf_counter()
+        NotebookClient(nb, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        rows.append((path.stem, time.perf_counter() - start))
+    return rows
+
+
+# 2. loop vs vectorized ------------------------------------------------------------------------
+
+def dot_loop(a, b):
+    total = 0.0
+    for i in range(len(a)):
+        total += a[i] * b[i]
+    return total
+
+
+def outer_loop(a, b):
+    out = np.zeros((len(a), len(b)))
+    for i in range(len(a)):
+        for j in range(len(b)):
+            out[i, j] = a[i] * b[j]
+    return out
+
+
+def elementwise_loop(a, b):
+    out = np.zeros(len(a))
+    for i in range(len(a)):
+        out[i] = a[i] * b[i]
+    return out
+
+
+def propagate_loop(w, b, X, Y):
+    """Logistic-regression cost and gradients with a Python loop over the m examples."""
+    n, m = X.shape
+    dw, db, cost = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        a = 1 / (1 + np.exp(-(float(w[:, 0] @ X[:, i]) + b)))
+        cost -= Y[0, i] * np.log(a) + (1 - Y[0, i]) * np.log(1 - a)
+        dw[:, 0] += X[:, i] * (a - Y[0, i])
+        db += a - Y[0, i]
+    return dw / m, db / m, cost / m
+
+
+def propagate_vectorized(w, b, X, Y):
+    m = X.shape[1]
+    A = 1 / (1 + np.exp(-(w.T @ X + b)))
+    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    dZ = A - Y
+    return X @ dZ.T / m, np.sum(dZ) / m, cost
+
+
+def vectorization_ratios(X, Y):
+    rs = np.random.RandomState(0)
+    x1, x2 = rs.rand(100_000), rs.rand(100_000)
+    a, b = x1[:300], x2[:300]
+    w = rs.randn(X.shape[0], 1) * 0.01
+    pairs = [
+        ("dot product, n = 100,000", lambda: dot_loop(x1, x2), lambda: np.dot(x1, x2)),
+        ("outer product, 300 x 300", lambda: outer_loop(a, b), lambda: np.outer(a, b)),
+        ("elementwise product, n = 100,000", lambda: elementwise_loop(x1, x2), lambda: x1 * x2),
+        (f"logistic-regression propagate, {X.shape[0]} x {X.shape[1]}",
+         lambda: propagate_loop(w, 0.1, X, Y), lambda: propagate_vectorized(w, 0.1, X, Y)),
+    ]
+    for name, loop, vec in pairs:
+        as_tuple = lambda r: r if isinstance(r, tuple) else (r,)  # noqa: E731
+        assert all(np.allclose(x, y) for x, y in zip(as_tuple(loop()), as_tuple(vec()))), name
+    rows = []
+    for name, loop, vec in pairs:
+        t_loop, t_vec = side_by_side(loop, vec, rounds=3)
+        rows.append((name, t_loop, t_vec))
+    return rows
+
+
+# 3. the L-layer training iteration: FLOPs and the GEMM limit ----------------------------------
+
+def train_iteration(parameters, X, Y):
+    AL, caches = L_model_forward(X, parameters)
+    grads = L_model_backward(AL, Y, caches)
+    return update_parameters(parameters, grads, LEARNING_RATE), AL
+
+
+def gemm_shapes(m):
+    """The matrix products of one forward + backward pass: (rows, inner, cols) of each."""
+    shapes = []
+    for l in range(1, len(LAYER_DIMS)):
+        n, n_prev = LAYER_DIMS[l], LAYER_DIMS[l - 1]
+        shapes += [(n, n_prev, m),   # Z = W A_prev
+                   (n, m, n_prev),   # dW = dZ A_prev^T
+                   (n_prev, n, m)]   # dA_prev = W^T dZ
+    return shapes
+
+
+def gemm_limit(m, rounds=5):
+    """FLOPs of one iteration's products and the best time np.dot takes for them (float64)."""
+    rs = np.random.RandomState(0)
+    operands = [(rs.randn(r, k), rs.randn(k, c)) for r, k, c in gemm_shapes(m)]
+    flops = sum(2 * r * k * c for r, k, c in gemm_shapes(m))
+    seconds = best_of(lambda: [np.dot(a, b) for a, b in operands], repeat=rounds, number=50)
+    return flops, seconds
+
+
+# 4. PyTorch -------------------------------------------------------------------------------------
+
+def torch_trainer(parameters, X, Y):
+    """The same network in PyTorch (float64, autograd, plain gradient descent); returns step()."""
+    import torch
+    torch.set_num_threads(1)
+    L = len(LAYER_DIMS) - 1
+    P = {k: torch.tensor(v, requires_grad=True) for k, v in parameters.items()}
+    Xt, Yt = torch.tensor(X), torch.tensor(Y, dtype=torch.float64)
+
+    def step():
+        A = Xt
+        for l in range(1, L):
+            A = torch.relu(P[f"W{l}"] @ A + P[f"b{l}"])
+        Z = P[f"W{L}"] @ A + P[f"b{L}"]
+        cost = torch.nn.functional.binary_cross_entropy_with_logits(Z, Yt)
+        for p in P.values():
+            p.grad = None
+        cost.backward()
+        with torch.no_grad():
+            for p in P.values():
+                p -= LEARNING_RATE * p.grad
+        return cost.item()
+
+    return step, torch.__version__
+
+
+def training_benchmark(iterations=2500):
+    train_x, train_y, _, _, _ = load_shirts()
+    X = train_x.reshape(train_x.shape[0], -1).T / 255.0
+    Y = train_y.astype(float)
+    start_params = initialize_parameters_deep(LAYER_DIMS, rng=1, scale="xavier")
+    state = {"p": start_params}
+
+    def numpy_step():
+        state["p"], _ = train_iteration(state["p"], X, Y)
+
+    flops = 6 * X.shape[1] * sum(LAYER_DIMS[l] * LAYER_DIMS[l - 1] for l in range(1, len(LAYER_DIMS)))
+    gemm_flops, gemm_seconds = gemm_limit(X.shape[1])
+    result = {"m": X.shape[1], "flops": flops, "gemm_flops": gemm_flops, "gemm_seconds": gemm_seconds}
+    try:
+        torch_step, torch_version = torch_trainer(start_params, X, Y)
+    except ImportError:
+        torch_step = torch_version = None
+    if torch_step:
+        t_np, t_torch = side_by_side(numpy_step, torch_step, rounds=5, number=100)
+        result.update(torch_version=torch_version, t_torch=t_torch)
+    else:
+        t_np = best_of(numpy_step, repeat=5, number=100)
+    result["t_numpy"] = t_np
+
+    # correctness: both trained from the same start for the same number of iterations
+    p = start_params
+    for _ in range(iterations):
+        p, _ = train_iteration(p, X, Y)
+    result["cost_numpy"] = compute_cost(L_model_forward(X, p)[0], Y)
+    if torch_step:
+        torch_step, _ = torch_trainer(start_params, X, Y)
+        for _ in range(iterations + 1):
+            cost = torch_step()  # the last call's forward pass sees the parameters after `iterations` updates
+        result["cost_torch"] = cost
+    result["iterations"] = iterations
+    return result
+
+
+# report ---------------------------------------------------------------------------------------
+
+def blas_description():
+    try:
+        config = np.show_config(mode="dicts")
+        blas = config["Build Dependencies"]["blas"]
+        return f"{blas.get('name', '?')} {blas.get('version', '')}".strip()
+    except Exception:  # older numpy without mode="dicts"
+        return "unknown"
+
+
+def cpu_model():
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def main():
+    threads = {k: os.environ.get(k, "unset") for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+    train_x, train_y, _, _, _ = load_shirts()
+    X = train_x.reshape(train_x.shape[0], -1).T / 255.0
+    print("vectorization ratios ...", flush=True)
+    ratios = vectorization_ratios(X, train_y)
+    print("L-layer training ...", flush=True)
+    training = training_benchmark()
+    print("notebooks ...", flush=True)
+    notebooks = notebook_times()
+
+    import matplotlib
+    lines = [
+        "# Benchmark results", "",
+        f"Produced by `make bench` (`benchmarks/bench.py`) on {time.strftime('%Y-%m-%d')}.", "",
+        f"- Machine: {cpu_model()}, {os.cpu_count()} cores, {platform.platform()}",
+        f"- Python {platform.python_version()}, numpy {np.__version__} (BLAS: {blas_description()}), "
+        f"matplotlib {matplotlib.__version__}" + (f", torch {training['torch_version']}" if "torch_version" in training else ""),
+        "- Threads: " + ", ".join(f"{k}={v}" for k, v in threads.items()) + " (PyTorch: torch.set_num_threads(1))",
+        "- Times are the best of several runs; each ratio is measured in one run, alternating the two sides.", "",
+        "## 1. Notebooks, top to bottom in a fresh kernel", "",
+        "| notebook | wall time |", "|---|---|",
+        *[f"| {name} | {seconds:.1f} s |" for name, seconds in notebooks],
+        f"| **all {len(notebooks)} notebooks** | **{sum(s for _, s in notebooks):.1f} s** (target: under 180 s) |", "",
+        "## 2. Loop vs vectorized", "",
+        "| operation | Python loop | NumPy | loop / vectorized |", "|---|---|---|---|",
+        *[f"| {name} | {tl * 1e3:.2f} ms | {tv * 1e3:.4f} ms | {tl / tv:.0f}x |" for name, tl, tv in ratios], "",
+        "## 3. One training iteration of the L-layer model", "",
+        f"Layers {LAYER_DIMS}, m = {training['m']} images (Course 1 data), forward + backward + update, float64.", "",
+        f"- matrix-multiply work per iteration: {training['flops'] / 1e6:.2f} MFLOP",
+        f"- NumPy iteration: {training['t_numpy'] * 1e3:.3f} ms = {training['flops'] / training['t_numpy'] / 1e9:.2f} GFLOP/s",
+        f"- np.dot alone on the same {len(gemm_shapes(1))} float64 products: {training['gemm_seconds'] * 1e3:.3f} ms "
+        f"= {training['gemm_flops'] / training['gemm_seconds'] / 1e9:.2f} GFLOP/s (the limit for this code)",
+        f"- fraction of that limit reached: {training['gemm_seconds'] / training['t_numpy'] * 100:.0f} % (target: >= 60 %)", "",
+    ]
+    if "t_torch" in training:
+        lines += [
+            "## 4. The same model in PyTorch (CPU, float64, autograd)", "",
+            f"- PyTorch iteration: {training['t_torch'] * 1e3:.3f} ms; NumPy / PyTorch time: "
+            f"{training['t_numpy'] / training['t_torch']:.2f} (target: <= 1.00)",
+            f"- cost after {training['iterations']} iterations from the same start: NumPy {training['cost_numpy']:.10f}, "
+            f"PyTorch {training['cost_torch']:.10f}, difference {abs(training['cost_numpy'] - training['cost_torch']):.1e} "
+            "(must be < 1e-6)", ""]
+    else:
+        lines += ["## 4. PyTorch", "", "Not installed: `pip install -r requirements-bench.txt` (make bench does it).", ""]
+    RESULTS.write_text("\n".join(lines))
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
