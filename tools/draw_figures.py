@@ -10,6 +10,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (backend must be chosen first)
+import numpy as np  # noqa: E402
 from matplotlib.patches import FancyBboxPatch, Rectangle  # noqa: E402
 
 IMAGES = Path(__file__).resolve().parent.parent / "images"
@@ -196,12 +197,39 @@ def draw_two_layer_network():
     return fig
 
 
+def draw_two_sided_difference():
+    """Slope of f(theta) = theta^3 at theta = 1: the tangent, a one-sided and a two-sided secant."""
+    f = lambda t: t ** 3  # noqa: E731
+    theta, eps = 1.0, 0.4
+    t = np.linspace(0.4, 1.6, 200)
+    fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    ax.plot(t, f(t), color="black", lw=2, label=r"$J(\theta) = \theta^3$")
+    lines = [(3.0, theta, "#3182bd", "-", r"tangent: slope $J'(1) = 3$"),
+             ((f(theta + eps) - f(theta)) / eps, theta, "#d7301f", "--",
+              rf"one-sided $\frac{{J(\theta+\varepsilon) - J(\theta)}}{{\varepsilon}} = {(f(theta + eps) - f(theta)) / eps:.2f}$"),
+             ((f(theta + eps) - f(theta - eps)) / (2 * eps), theta, "#31a354", "-.",
+              rf"two-sided $\frac{{J(\theta+\varepsilon) - J(\theta-\varepsilon)}}{{2\varepsilon}} = {(f(theta + eps) - f(theta - eps)) / (2 * eps):.2f}$")]
+    for slope, t0, color, style, label in lines:
+        ax.plot(t, f(t0) + slope * (t - t0), color=color, ls=style, lw=1.6, label=label)
+    for x in (theta - eps, theta, theta + eps):
+        ax.plot([x], [f(x)], "o", color="black", ms=5)
+    ax.set_xticks([theta - eps, theta, theta + eps], [r"$\theta-\varepsilon$", r"$\theta$", r"$\theta+\varepsilon$"])
+    ax.set_ylim(-0.5, 4.2)
+    ax.set_xlim(0.4, 1.6)
+    ax.set_ylabel(r"$J$")
+    ax.set_title(r"Estimating $J'(\theta)$ at $\theta = 1$ with $\varepsilon = 0.4$")
+    ax.legend(loc="upper left", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
 FIGURES = {
     "broadcasting.png": draw_broadcasting,
     "layer_blocks.png": draw_layer_blocks,
     "deep_forward_backward.png": draw_deep_forward_backward,
     "logistic_graph.png": draw_logistic_graph,
     "two_layer_network.png": draw_two_layer_network,
+    "two_sided_difference.png": draw_two_sided_difference,
 }
 
 
