@@ -58,6 +58,16 @@ def dataset_path(name, directory=None):
     return path
 
 
+def _load_image_set(name, directory):
+    """Read an image file of the course's layout (keys train_set_x, train_set_y, test_set_x, test_set_y,
+    list_classes) after verifying it; return (train_x, train_y (1, m_train), test_x, test_y (1, m_test), classes)."""
+    with h5py.File(dataset_path(name, directory), "r") as f:
+        train_x, train_y = f["train_set_x"][:], f["train_set_y"][:]
+        test_x, test_y = f["test_set_x"][:], f["test_set_y"][:]
+        classes = f["list_classes"][:]
+    return train_x, train_y.reshape(1, -1), test_x, test_y.reshape(1, -1), classes
+
+
 def load_shirts(directory=None):
     """Load the Course 1 image set: Fashion-MNIST photos labelled shirt (1) or non-shirt (0).
 
@@ -71,11 +81,7 @@ def load_shirts(directory=None):
     test_set_y -- int64 array (1, m_test)
     classes -- bytes array (2,): [b"non-shirt", b"shirt"], indexed by label
     """
-    with h5py.File(dataset_path("fashion_shirts.h5", directory), "r") as f:
-        train_x, train_y = f["train_set_x"][:], f["train_set_y"][:]
-        test_x, test_y = f["test_set_x"][:], f["test_set_y"][:]
-        classes = f["list_classes"][:]
-    return train_x, train_y.reshape(1, -1), test_x, test_y.reshape(1, -1), classes
+    return _load_image_set("fashion_shirts.h5", directory)
 
 
 def load_fashion_mnist(directory=None):
@@ -91,11 +97,7 @@ def load_fashion_mnist(directory=None):
     test_set_y -- int64 array (1, m_test) (100 of each class)
     classes -- bytes array (10,) of class names, indexed by label: [b"T-shirt/top", b"Trouser", ...]
     """
-    with h5py.File(dataset_path("fashion_mnist.h5", directory), "r") as f:
-        train_x, train_y = f["train_set_x"][:], f["train_set_y"][:]
-        test_x, test_y = f["test_set_x"][:], f["test_set_y"][:]
-        classes = f["list_classes"][:]
-    return train_x, train_y.reshape(1, -1), test_x, test_y.reshape(1, -1), classes
+    return _load_image_set("fashion_mnist.h5", directory)
 
 
 def one_hot(labels, C):

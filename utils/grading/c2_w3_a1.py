@@ -1,12 +1,15 @@
 """Public tests of C2_W3_A1 - Softmax classifier in NumPy.
 
-Inputs are fixed arrays or drawn from fixed seeds of the legacy ``np.random.RandomState`` stream, and
-differ from the notebook's visible examples; every expected value is a frozen literal computed once
-from the reference solutions.
+Inputs are fixed arrays or drawn from fixed seeds of the legacy ``np.random.RandomState`` stream (the
+probabilities and one-hot labels fed to the cost and the backward pass are built with the library's
+softmax and one_hot), and differ from the notebook's visible examples; every expected value is a
+frozen literal computed once from the reference solutions.
 """
 
 import numpy as np
 
+from utils.activations import softmax
+from utils.data import one_hot
 from utils.grading.check import Case, Graded, check_function
 
 
@@ -15,15 +18,9 @@ def _randn(seed, *shape):
     return np.random.RandomState(seed).randn(*shape)
 
 
-def _softmax(Z):
-    """Column-wise softmax used only to build consistent test inputs (never the expected values)."""
-    E = np.exp(Z - Z.max(axis=0, keepdims=True))
-    return E / E.sum(axis=0, keepdims=True)
-
-
 def _one_hot(labels, C):
-    """One-hot test labels (C, m) from class indices (1, m)."""
-    return (np.arange(C).reshape(C, 1) == np.array([labels])).astype(float)
+    """One-hot test labels (C, m) from a list of m class indices."""
+    return one_hot(np.array([labels]), C)
 
 
 # softmax: random scores (4, 3); huge logits, one column tied, one column far below the others (3, 4); C = 1
@@ -32,17 +29,17 @@ Z_HUGE = np.array([[1000.0, -1000.0, 2.0, -700.0], [999.0, -1001.0, 2.0, -702.0]
 Z_ONE_CLASS = _randn(12, 1, 5)
 
 # cost: softmax outputs (3, 5); probabilities with exact zeros in wrong classes (3, 4)
-AL_RANDOM, Y_RANDOM = _softmax(_randn(21, 3, 5)), _one_hot([2, 0, 1, 1, 0], 3)
+AL_RANDOM, Y_RANDOM = softmax(_randn(21, 3, 5)), _one_hot([2, 0, 1, 1, 0], 3)
 AL_ZEROS = np.array([[0.0, 0.25, 0.9, 0.0], [1.0, 0.5, 0.1, 0.3], [0.0, 0.25, 0.0, 0.7]])
 Y_ZEROS = _one_hot([1, 2, 0, 2], 3)
 
 # output layer: A_prev (5, 6), W (3, 5), b (3, 1), 3 classes; A_prev (4, 3), W (2, 4), b (2, 1), 2 classes
 A1, W1, B1 = _randn(31, 5, 6), _randn(32, 3, 5), _randn(33, 3, 1)
 Z1 = W1 @ A1 + B1
-CACHE1, AL1, Y1 = ((A1, W1, B1), Z1), _softmax(Z1), _one_hot([0, 2, 1, 2, 2, 0], 3)
+CACHE1, AL1, Y1 = ((A1, W1, B1), Z1), softmax(Z1), _one_hot([0, 2, 1, 2, 2, 0], 3)
 A2, W2, B2 = _randn(34, 4, 3), _randn(35, 2, 4), _randn(36, 2, 1)
 Z2 = W2 @ A2 + B2
-CACHE2, AL2, Y2 = ((A2, W2, B2), Z2), _softmax(Z2), _one_hot([1, 0, 1], 2)
+CACHE2, AL2, Y2 = ((A2, W2, B2), Z2), softmax(Z2), _one_hot([1, 0, 1], 2)
 
 
 def softmax_test(target):
