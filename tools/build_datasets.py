@@ -48,6 +48,14 @@ def read_idx(path):
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
 
 
+def read_fashion_mnist(root):
+    """The unpacked package's four IDX files: train images (60000, 28, 28), train labels (60000,),
+    test images (10000, 28, 28), test labels (10000,), all uint8."""
+    src = root / "usr/share/datasets/fashion-mnist"
+    return (read_idx(src / "train-images-idx3-ubyte.gz"), read_idx(src / "train-labels-idx1-ubyte.gz"),
+            read_idx(src / "t10k-images-idx3-ubyte.gz"), read_idx(src / "t10k-labels-idx1-ubyte.gz"))
+
+
 def pick_binary(labels, positive, n, n_positive, rng):
     """Indices of ``n`` examples, ``n_positive`` of class ``positive`` and the rest from other classes."""
     pos = rng.choice(np.flatnonzero(labels == positive), n_positive, replace=False)
@@ -78,10 +86,8 @@ def build_fashion_shirts(root):
     209 training images from the Fashion-MNIST training split and 50 test images from its test split,
     about a third of them shirts, drawn with a fixed seed.
     """
-    src = root / "usr/share/datasets/fashion-mnist"
     rng = np.random.RandomState(2017)
-    train_x, train_y = read_idx(src / "train-images-idx3-ubyte.gz"), read_idx(src / "train-labels-idx1-ubyte.gz")
-    test_x, test_y = read_idx(src / "t10k-images-idx3-ubyte.gz"), read_idx(src / "t10k-labels-idx1-ubyte.gz")
+    train_x, train_y, test_x, test_y = read_fashion_mnist(root)
     shirt = FASHION_CLASSES.index("Shirt")
     tr = pick_binary(train_y, shirt, 209, 72, rng)
     te = pick_binary(test_y, shirt, 50, 17, rng)
@@ -98,10 +104,8 @@ def build_fashion_mnist(root):
     """Multi-class Fashion-MNIST (all 10 classes, native 28x28), class-balanced: 600 training images
     per class from the training split and 100 test images per class from the test split, fixed seed.
     """
-    src = root / "usr/share/datasets/fashion-mnist"
     rng = np.random.RandomState(2020)
-    train_x, train_y = read_idx(src / "train-images-idx3-ubyte.gz"), read_idx(src / "train-labels-idx1-ubyte.gz")
-    test_x, test_y = read_idx(src / "t10k-images-idx3-ubyte.gz"), read_idx(src / "t10k-labels-idx1-ubyte.gz")
+    train_x, train_y, test_x, test_y = read_fashion_mnist(root)
     tr = pick_balanced(train_y, 600, rng)
     te = pick_balanced(test_y, 100, rng)
     write_h5(DATASET_DIR / "fashion_mnist.h5", {
