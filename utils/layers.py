@@ -135,3 +135,61 @@ def softmax_output_backward(AL, Y, cache):
     check_same_shape(AL, "AL", Y, "Y")
     linear_cache, _ = cache
     return linear_backward(AL - Y, linear_cache)
+
+
+def batchnorm_forward(Z, gamma, beta, epsilon=1e-8):
+    """Batch normalization of a layer's pre-activations over the m examples of the mini-batch.
+
+    For every unit (row): ``mu`` and ``var`` are the mean and variance of its m values,
+    ``Z_norm = (Z - mu) / sqrt(var + epsilon)`` and ``Z_tilde = gamma * Z_norm + beta``.
+
+    Arguments:
+    Z -- pre-activations of the mini-batch, shape (n^[l], m)
+    gamma -- learned scale, shape (n^[l], 1)
+    beta -- learned shift, shape (n^[l], 1)
+    epsilon -- float > 0, keeps the division finite for a unit of zero variance
+
+    Returns:
+    Z_tilde -- normalized, rescaled pre-activations, shape (n^[l], m)
+    cache -- tuple (Z_norm, gamma, inv_std) for batchnorm_backward: Z_norm (n^[l], m),
+             gamma (n^[l], 1), inv_std = 1 / sqrt(var + epsilon) (n^[l], 1)
+    """
+    Z, gamma, beta = as_float_array(Z, "Z"), as_float_array(gamma, "gamma"), as_float_array(beta, "beta")
+    check_shape(Z, "Z", (None, None))
+    check_shape(gamma, "gamma", (Z.shape[0], 1))
+    check_shape(beta, "beta", (Z.shape[0], 1))
+    mu = np.mean(Z, axis=1, keepdims=True)
+    var = np.var(Z, axis=1, keepdims=True)
+    inv_std = 1 / np.sqrt(var + epsilon)
+    Z_norm = (Z - mu) * inv_std
+    return gamma * Z_norm + beta, (Z_norm, gamma, inv_std)
+
+
+def batchnorm_backward(dZ_tilde, cache):
+    """Backward pass of batch normalization, averaged over the m examples like linear_backward.
+
+    ``dZ_tilde`` is the gradient of the summed loss (as every dZ of the course); then
+    ``dgamma = sum(dZ_tilde * Z_norm) / m`` and ``dbeta = sum(dZ_tilde) / m`` (over the examples) are the
+    gradients of the mean cost, and, with ``dZ_norm = gamma * dZ_tilde``,
+    ``dZ = inv_std * (dZ_norm - mean(dZ_norm) - Z_norm * mean(dZ_norm * Z_norm))`` (means over the
+    examples): each example's gradient also flows through the batch mean and variance.
+
+    Arguments:
+    dZ_tilde -- upstream gradient, shape (n^[l], m)
+    cache -- tuple (Z_norm, gamma, inv_std) from batchnorm_forward
+
+    Returns:
+    dZ -- gradient with respect to Z, shape (n^[l], m)
+    dgamma -- gradient with respect to gamma, shape (n^[l], 1)
+    dbeta -- gradient with respect to beta, shape (n^[l], 1)
+    """
+    Z_norm, gamma, inv_std = cache
+    dZ_tilde = as_float_array(dZ_tilde, "dZ_tilde")
+    check_same_shape(dZ_tilde, "dZ_tilde", Z_norm, "cache (Z_norm)")
+    m = Z_norm.shape[1]
+    dgamma = np.sum(dZ_tilde * Z_norm, axis=1, keepdims=True) / m
+    dbeta = np.sum(dZ_tilde, axis=1, keepdims=True) / m
+    dZ_norm = gamma * dZ_tilde
+    dZ = inv_std * (dZ_norm - np.mean(dZ_norm, axis=1, keepdims=True)
+                    - Z_norm * np.mean(dZ_norm * Z_norm, axis=1, keepdims=True))
+    return dZ, dgamma, dbeta
