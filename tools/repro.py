@@ -1,4 +1,5 @@
-"""Reproducibility matrix (maintainers: `make repro`): strict nbval over every source notebook under
+"""Reproducibility matrix (maintainers: `make repro`, or `python -m tools.repro NOTEBOOK...` for some):
+strict nbval over every source notebook under
 varied conditions, one table of notebooks matched per condition, written to docs/reproducibility.md.
 
 Conditions: the pinned environment with BLAS on 1 and on 2 threads; a fresh virtualenv with the pins;
@@ -27,36 +28,37 @@ def threads(n):
 
 
 def make_venv(name, python, numpy=None):
-    """Create (once) .repro/<name> with the pinned requirements, numpy optionally replaced; return its python."""
+    """Create or update .repro/<name> with the pinned requirements, numpy optionally replaced; return its python."""
     venv = WORK / name
     py = venv / "bin" / "python"
-    stamp = venv / ".installed"
-    if stamp.exists():
-        return py
-    shutil.rmtree(venv, ignore_errors=True)
-    subprocess.run([python, "-m", "venv", str(venv)], check=True)
     requirements = (ROOT / "requirements.txt").read_text()
     if numpy:
         requirements = "\n".join(f"numpy=={numpy}" if line.startswith("numpy==") else line
                                  for line in requirements.splitlines())
-    (venv / "requirements.txt").write_text(requirements)
-    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "-r", str(venv / "requirements.txt"), "-e", str(ROOT)],
+    installed = venv / "requirements.txt"
+    if installed.exists() and installed.read_text() == requirements:
+        return py
+    if not py.exists():
+        subprocess.run([python, "-m", "venv", str(venv)], check=True)
+    installed.unlink(missing_ok=True)
+    (venv / "requested.txt").write_text(requirements)
+    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "-r", str(venv / "requested.txt"), "-e", str(ROOT)],
                    check=True)
-    stamp.touch()
+    (venv / "requested.txt").rename(installed)
     return py
 
 
-def run_nbval(py, env_extra, label):
-    """Strict nbval over notebooks/ with ``py``; return {notebook: (cells passed, cells total)}."""
+def run_nbval(py, env_extra, label, notebooks):
+    """Strict nbval over the ``notebooks`` (paths) with ``py``; return {notebook: (cells passed, cells total)}."""
     xml = WORK / f"{label}.xml"
     env = dict(os.environ, **env_extra)
     subprocess.run([str(py), "-m", "pytest", "-q", "-n", "2", "--dist", "loadscope", "-p", "no:python",
                     "--nbval", "--nbval-current-env", "--nbval-cell-timeout=300",
-                    "--nbval-sanitize-with", "tools/nbval_sanitize.cfg", f"--junitxml={xml}", "notebooks"],
+                    "--nbval-sanitize-with", "tools/nbval_sanitize.cfg", f"--junitxml={xml}", *map(str, notebooks)],
                    cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     counts = {}
     for case in ET.parse(xml).iter("testcase"):
-        notebook = Path(case.get("file") or case.get("classname").replace(".", "/")).stem
+        notebook = case.get("classname").removesuffix(".ipynb").rsplit(".", 1)[-1]  # "notebooks.<stem>.ipynb"
         ok = case.find("failure") is None and case.find("error") is None
         passed, total = counts.get(notebook, (0, 0))
         counts[notebook] = (passed + ok, total + 1)
@@ -92,9 +94,10 @@ def conditions():
     return found
 
 
-def main():
+def main(paths):
     WORK.mkdir(exist_ok=True)
-    rows, notebooks = [], sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
+    paths = [Path(p).resolve() for p in paths] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    rows, notebooks = [], [p.stem for p in paths]
     venvs = {}
     for label, python, numpy, env in conditions():
         key = (python, numpy)
@@ -103,13 +106,13 @@ def main():
             venvs[key] = make_venv(name, python, numpy)
         py = venvs[key]
         print(f"{label}: running nbval ...", flush=True)
-        counts = run_nbval(py, env, label.replace(" ", "_").replace(",", ""))
+        counts = run_nbval(py, env, label.replace(" ", "_").replace(",", ""), paths)
         pyver = subprocess.run([str(py), "-c", "import platform; print(platform.python_version())"],
                                capture_output=True, text=True).stdout.strip()
         rows.append((label, pyver, version_of(py, "numpy"), env["OPENBLAS_NUM_THREADS"], counts))
     fresh = make_venv("fresh-second-venv", find_python("3.11") or sys.executable)
     rows.append(("fresh virtualenv, second install", "3.11", version_of(fresh, "numpy"), "1",
-                 run_nbval(fresh, threads(1), "fresh")))
+                 run_nbval(fresh, threads(1), "fresh", paths)))
     shutil.rmtree(WORK / "fresh-second-venv")  # fresh again next time
 
     lines = [f"# Reproducibility matrix ({date.today().isoformat()})", "",
@@ -130,4 +133,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
