@@ -9,6 +9,7 @@ from pathlib import Path
 
 import h5py
 import numpy as np
+from scipy.special import expit
 
 from utils.validation import as_random_state
 
@@ -289,3 +290,43 @@ def make_gaussian_quantiles(m=400, scale=1.0, rng=None):
     rank = np.argsort(np.argsort(np.sum(X ** 2, axis=0), kind="stable"), kind="stable")
     Y = (rank >= _class_sizes(m)[0]).astype(np.int64).reshape(1, m)
     return X, Y
+
+
+def make_goalkeeper_field(m_train=200, m_test=1000, flip=0.1, blur=0.03, rng=None):
+    """Where a goalkeeper's long kicks came down, and which team won the ball there.
+
+    Positions are uniform on the field, ``x1`` across it and ``x2`` along it, both in [-0.8, 0.8]. Our
+    team (label 1) holds the zone beyond a wavy line ``x2 = f(x1) = 0.25 sin(3.5 x1) + 0.15 x1 - 0.05``,
+    the opponents (label 0) the zone before it. Near the line a duel can go either way: our team wins
+    with probability ``sigmoid((x2 - f(x1)) / blur)``. Then a fraction ``flip`` of all balls, anywhere,
+    go to the other team whatever the position (lucky bounces). The training points are drawn first,
+    then the test points, from the same stream: same distribution, no shared point.
+
+    Arguments:
+    m_train -- int >= 2, number of training examples
+    m_test -- int >= 1, number of test examples
+    flip -- float in [0, 0.5], probability that a ball goes to the other team anyway
+    blur -- float > 0, width of the contested zone around the line
+    rng -- None (global NumPy stream), int seed or np.random.RandomState
+
+    Returns:
+    train_X -- ndarray (2, m_train) of float64, positions (x1, x2), one example per column
+    train_Y -- ndarray (1, m_train) of int64, labels 0/1 (1: our team won the ball)
+    test_X -- ndarray (2, m_test) of float64
+    test_Y -- ndarray (1, m_test) of int64
+    """
+    m_train, m_test = _check_count(m_train, "m_train", 2), _check_count(m_test, "m_test", 1)
+    flip, blur = _check_nonnegative(flip, "flip"), _check_nonnegative(blur, "blur")
+    if flip > 0.5:
+        raise ValueError(f"flip: expected a probability between 0 and 0.5, found {flip!r}")
+    if blur == 0:
+        raise ValueError("blur: expected a number > 0, found 0")
+    rs = as_random_state(rng)
+    sets = []
+    for m in (m_train, m_test):
+        X = rs.uniform(-0.8, 0.8, size=(2, m))
+        line = 0.25 * np.sin(3.5 * X[0]) + 0.15 * X[0] - 0.05
+        ours = rs.rand(m) < expit((X[1] - line) / blur)
+        lucky = rs.rand(m) < flip
+        sets += [X, (ours != lucky).astype(np.int64).reshape(1, m)]
+    return tuple(sets)
