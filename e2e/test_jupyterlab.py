@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 NOTEBOOK = "C1_W2_A1_python_basics_with_numpy.ipynb"
+WIDGET_NOTEBOOK = "C1_W3_A1_planar_data_classification.ipynb"
 # Flags for a closed network and a root user (see the machine notes): no background connections.
 # No news pop-up over the page; render every cell (JupyterLab otherwise renders only those in view).
 LAB_SETTINGS = {
@@ -47,6 +48,7 @@ def lab(tmp_path_factory):
     """A JupyterLab server on localhost over a fresh folder holding learner copies and the figures."""
     root = tmp_path_factory.mktemp("lab")
     release(ROOT / "notebooks", root / "assignments")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")  # the solutions, for the widget test
     shutil.copytree(ROOT / "images", root / "images")
     for name, value in LAB_SETTINGS.items():
         path = root / ".settings" / name.replace("/", os.sep, 1)
@@ -129,3 +131,28 @@ def test_learner_solves_an_exercise_and_sees_the_pass_line(lab, page):
     figure.scroll_into_view_if_needed()
     expect(figure).to_have_js_property("complete", True)
     assert figure.evaluate("img => img.naturalWidth") > 0
+
+
+def test_hidden_layer_slider_renders_and_responds(lab, page):
+    url, token, _ = lab
+    page.goto(f"{url}/lab/tree/notebooks/{WIDGET_NOTEBOOK}?token={token}")
+    expect(cell_containing(page, "# GRADED FUNCTION: layer_sizes")).to_be_visible()
+    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1)
+    page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Run All Cells$")).click()
+
+    slider = page.locator(".widget-slider").filter(has_text="n_h")
+    expect(slider).to_be_visible(timeout=180_000)
+    readout = slider.locator(".widget-readout")
+    expect(readout).to_have_text("4")
+    widget_cell = cell_containing(page, "widgets.interact(show_hidden_layer")
+    plot = widget_cell.locator(".jp-OutputArea img")
+    expect(plot).to_have_count(1)
+    first_plot = plot.get_attribute("src")
+    # move the slider with the keyboard: the network for 5 hidden units is trained and drawn
+    slider.locator(".noUi-handle").focus()
+    page.keyboard.press("ArrowRight")
+    expect(readout).to_have_text("5")
+    expect(plot).not_to_have_attribute("src", first_plot, timeout=120_000)
+    widget_cell.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "c1_w3_a1_slider.png"))
