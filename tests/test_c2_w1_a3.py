@@ -1,17 +1,12 @@
 """The public tests of C2_W1_A3 pass on the notebook's solutions and fail on the stubs and on typical
 mistakes of a gradient check."""
 
-import re
-
-import nbformat
 import numpy as np
-import pytest
 
 from utils.gradcheck import dictionary_to_vector, gradients_to_vector, relative_error, vector_to_dictionary
 from utils.grading import c2_w1_a3 as tests
-from utils.grading.grader import graded_cells, loop_flags
 
-from tests.conftest import notebook_path
+from tests.conftest import public_test_suite
 
 STEM = "C2_W1_A3"
 
@@ -74,39 +69,8 @@ MISTAKES = {
 }
 
 
-def test_every_graded_function_has_mistakes_listed():
-    assert set(MISTAKES) == set(tests.GRADED)
-
-
 def test_points_sum_to_100():
     assert sum(g.points for g in tests.GRADED.values()) == 100
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_passes_on_solution(name, reference, capsys):
-    tests.GRADED[name].test(reference(STEM)[name])
-    assert re.fullmatch(rf"{name}: all \d+ tests passed\.\n", capsys.readouterr().out)
-
-
-@pytest.mark.parametrize("name", list(tests.GRADED))
-def test_public_test_fails_on_stub(name, stubs):
-    with pytest.raises(AssertionError, match="NotImplementedError"):
-        tests.GRADED[name].test(stubs(STEM)[name])
-
-
-@pytest.mark.parametrize("name,index", [(n, i) for n, ms in MISTAKES.items() for i in range(len(ms))])
-def test_public_test_fails_on_typical_mistake(name, index):
-    mistake = MISTAKES[name][index]
-    mistake.__name__ = name
-    with pytest.raises(AssertionError):
-        tests.GRADED[name].test(mistake)
-
-
-def test_vectorized_solutions_have_no_loop():
-    cells = graded_cells(nbformat.read(notebook_path(STEM), as_version=4))
-    for name, graded in tests.GRADED.items():
-        if graded.vectorized:
-            assert loop_flags(cells[name], name) == [], name
 
 
 def test_frozen_test_gradients_are_the_true_gradients():
@@ -121,3 +85,7 @@ def test_frozen_test_gradients_are_the_true_gradients():
     assert relative_error(gradients_to_vector(tests.GRADS, layout), numeric) < 1e-8
     assert relative_error(gradients_to_vector(tests.POLY_GRADS, dictionary_to_vector(tests.POLY_PARAMS)[1]),
                           tests.POLY_GRADAPPROX) == 0.0
+
+
+(test_mistakes_cover_every_function, test_public_test_passes_on_solution, test_public_test_fails_on_stub,
+ test_public_test_fails_on_typical_mistake, test_vectorized_solutions_have_no_loop) = public_test_suite(STEM, tests, MISTAKES)
