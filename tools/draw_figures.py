@@ -4,6 +4,7 @@ Each ``draw_*`` function returns a matplotlib Figure; ``main`` saves them as PNG
 software-version metadata so a redraw with the same matplotlib gives the same file.
 """
 
+import math
 from pathlib import Path
 
 import matplotlib
@@ -223,6 +224,40 @@ def draw_two_sided_difference():
     return fig
 
 
+def draw_softmax_layer():
+    """A softmax output layer on one example with C = 4: scores, exponentials, probabilities, the one-hot
+    label, the loss and the gradient dz = a - y."""
+    z = [2.0, 1.0, 0.1, -1.0]
+    e = [math.exp(v) for v in z]
+    a = [v / sum(e) for v in e]
+    y = [0, 1, 0, 0]
+    fig, ax = plt.subplots(figsize=(11, 4.4))
+    columns = [
+        (0.0, [[f"{v:g}"] for v in z], "#c6dbef", "$z = W^{[L]} a^{[L-1]} + b^{[L]}$\nscores (logits)"),
+        (3.2, [[f"{v:.3f}"] for v in e], "#fdd0a2", "$e^{z_k}$"),
+        (6.4, [[f"{v:.3f}"] for v in a], "#a1d99b", "$a = $ softmax$(z)$\nprobabilities"),
+        (9.6, [[str(v)] for v in y], "#dadaeb", "$y$ (one-hot)\ntrue class 1"),
+        (12.8, [[f"{p - t:.3f}"] for p, t in zip(a, y)], "#fcbba1", "$dz = a - y$"),
+    ]
+    for x0, values, color, title in columns:
+        _grid(ax, x0, 4, values, color)
+        ax.text(x0 + 0.5, 4.35, title, ha="center", va="bottom", fontsize=10)
+    for k in range(4):
+        ax.text(-0.3, 3.5 - k, f"class {k}", ha="right", va="center", fontsize=9)
+    _arrow(ax, (1.2, 2), (3.0, 2), "exp", text_offset=(0, 0.25))
+    _arrow(ax, (4.4, 2), (6.2, 2), f"divide by\nthe sum {sum(e):.3f}", text_offset=(0, 0.45))
+    ax.text(8.6, -0.55, f"loss $\\mathcal{{L}} = -\\sum_k y_k \\log a_k = -\\log a_1 = {-math.log(a[1]):.3f}$",
+            ha="left", va="center", fontsize=11)
+    ax.text(0.0, -0.55, "the entries of a sum to 1; the largest score gets the largest probability",
+            ha="left", va="center", fontsize=9, color="dimgray")
+    ax.set_xlim(-1.6, 14.2)
+    ax.set_ylim(-1.0, 5.4)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
 FIGURES = {
     "broadcasting.png": draw_broadcasting,
     "layer_blocks.png": draw_layer_blocks,
@@ -230,6 +265,7 @@ FIGURES = {
     "logistic_graph.png": draw_logistic_graph,
     "two_layer_network.png": draw_two_layer_network,
     "two_sided_difference.png": draw_two_sided_difference,
+    "softmax_layer.png": draw_softmax_layer,
 }
 
 
