@@ -77,7 +77,7 @@ def write_h5(path, arrays, compression=None):
     options = {"compression": "gzip", "compression_opts": 9} if compression == "gzip" else {}
     with h5py.File(path, "w", track_order=True) as f:
         for key, value in arrays.items():
-            f.create_dataset(key, data=value, track_times=False, **(options if np.ndim(value) else {}))
+            f.create_dataset(key, data=value, track_times=False, **options)
 
 
 def build_fashion_shirts(root):
