@@ -89,10 +89,10 @@ def L_model_backward(AL, Y, caches, output="sigmoid"):
     if output == "softmax":     # softmax and cross-entropy together: dZ = AL - Y (no dAL needed)
         dA, grads[f"dW{L}"], grads[f"db{L}"] = _in_layer(L, softmax_output_backward, AL, Y, caches[L - 1])
         grads[f"dA{L - 1}"] = dA
-        L, activation = L - 1, "relu"
+        top, activation = L - 1, "relu"        # the ReLU layers below are left
     else:
-        dA, activation = compute_cost_gradient(AL, Y), "sigmoid"
-    for l in range(L, 0, -1):
+        dA, top, activation = compute_cost_gradient(AL, Y), L, "sigmoid"
+    for l in range(top, 0, -1):
         dA, grads[f"dW{l}"], grads[f"db{l}"] = _in_layer(l, linear_activation_backward, dA, caches[l - 1], activation)
         grads[f"dA{l - 1}"] = dA
         activation = "relu"
