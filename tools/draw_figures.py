@@ -224,6 +224,39 @@ def draw_two_sided_difference():
     return fig
 
 
+def draw_dropout():
+    """A 2-5-4-1 network: all units on (left) and one training step of dropout (right, crossed units removed)."""
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4.2))
+    xs, sizes = [0.0, 1.6, 3.2, 4.8], [2, 5, 4, 1]
+    ys = [[(n - 1) / 2 - j for j in range(n)] for n in sizes]
+    dropped = {(1, 1), (1, 3), (2, 2)}          # (layer, unit) switched off at this step
+    for ax, with_dropout in zip(axes, [False, True]):
+        off = dropped if with_dropout else set()
+        for l in range(3):
+            for i, y0 in enumerate(ys[l]):
+                for j, y1 in enumerate(ys[l + 1]):
+                    gone = (l, i) in off or (l + 1, j) in off
+                    ax.plot([xs[l], xs[l + 1]], [y0, y1], color="#d9d9d9" if gone else "#737373",
+                            linewidth=0.5 if gone else 1.0, linestyle=":" if gone else "-", zorder=1)
+        for l, (x, column) in enumerate(zip(xs, ys)):
+            color = ["#d9d9d9", "#9ecae1", "#9ecae1", "#a1d99b"][l]
+            for j, y in enumerate(column):
+                gone = (l, j) in off
+                ax.add_patch(plt.Circle((x, y), 0.26, facecolor="white" if gone else color,
+                                        edgecolor="#bdbdbd" if gone else "black", zorder=2))
+                if gone:
+                    ax.plot([x - 0.18, x + 0.18], [y - 0.18, y + 0.18], color="#d7301f", linewidth=2, zorder=3)
+                    ax.plot([x - 0.18, x + 0.18], [y + 0.18, y - 0.18], color="#d7301f", linewidth=2, zorder=3)
+        ax.set_title("one training step with dropout: a random\nthinned network (3 of the 9 hidden units off)"
+                     if with_dropout else "all units on (and at test time)", fontsize=10)
+        ax.set_xlim(-0.5, 5.3)
+        ax.set_ylim(-2.7, 2.7)
+        ax.set_aspect("equal")
+        ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
 def draw_softmax_layer():
     """A softmax output layer on one example with C = 4: scores, exponentials, probabilities, the one-hot
     label, the loss and the gradient dz = a - y."""
@@ -265,6 +298,7 @@ FIGURES = {
     "logistic_graph.png": draw_logistic_graph,
     "two_layer_network.png": draw_two_layer_network,
     "two_sided_difference.png": draw_two_sided_difference,
+    "dropout.png": draw_dropout,
     "softmax_layer.png": draw_softmax_layer,
 }
 
