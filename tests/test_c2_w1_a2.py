@@ -41,6 +41,14 @@ def _backward(X, Y, cache, lambd=0.0, keep_prob=None, reg=lambda lambd, m: lambd
     return grads
 
 
+def _backward_decaying_cache(X, Y, cache, lambd):
+    """Applies the weight decay to the cached weights in place (W *= 1 - lambd / m), then uses them."""
+    m = X.shape[1]
+    for l in (1, 2, 3):
+        cache[f"W{l}"] *= 1 - lambd / m
+    return _backward(X, Y, cache, lambd)
+
+
 def _forward(X, parameters, keep_prob=0.5, seed=1, scale=True, compare=np.less, draw=None, on_output=False,
              reseed=False, one_mask=False):
     """The 3-layer forward pass with dropout; the keywords introduce one mistake each (none by default)."""
@@ -82,6 +90,7 @@ MISTAKES = {
         lambda X, Y, cache, lambd: _backward(X, Y, cache, lambd, reg_on_db=True),                          # term added to db too
         lambda X, Y, cache, lambd: _backward(X, Y, cache, lambd, mean=False),                              # lost the backprop 1/m
         lambda X, Y, cache, lambd: _backward(X, Y, cache, 0.0),                                            # no regularization at all
+        _backward_decaying_cache,                                                                           # mutates the cache
     ],
     "forward_propagation_with_dropout": [
         lambda X, parameters, keep_prob=0.5, seed=1: _forward(X, parameters, keep_prob, seed, scale=False),        # forgot / keep_prob
