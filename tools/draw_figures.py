@@ -291,6 +291,69 @@ def draw_softmax_layer():
     return fig
 
 
+def _finished_diagram(fig, ax, xlim, ylim):
+    """Frame a diagram drawn in data coordinates: limits, equal aspect, no axes; returns the figure."""
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
+def draw_rnn_cell():
+    """A basic RNN cell: a<t-1> and x<t> enter tanh(Waa a<t-1> + Wax x<t> + ba); a<t> goes on to the next
+    step and to the softmax prediction y_hat<t>."""
+    fig, ax = plt.subplots(figsize=(9, 4.6))
+    ax.add_patch(FancyBboxPatch((1.6, 0.6), 5.2, 3.6, boxstyle="round,pad=0.02,rounding_size=0.2",
+                                facecolor="#f7f7f7", edgecolor="gray", linestyle="--"))
+    ax.text(1.8, 4.0, "RNN cell (the same weights at every step t)", fontsize=9, color="dimgray", va="top")
+    _box(ax, 3.6, 1.8, 2.6, 0.9, "$\\tanh(W_{aa} a^{\\langle t-1 \\rangle}$\n$+ W_{ax} x^{\\langle t \\rangle} + b_a)$",
+         "#c6dbef")
+    _box(ax, 5.6, 3.3, 1.6, 0.7, "softmax$(W_{ya} \\cdot + b_y)$", "#a1d99b", fontsize=9)
+    _arrow(ax, (0.0, 1.8), (2.3, 1.8), "$a^{\\langle t-1 \\rangle}$", text_offset=(-0.6, 0.25))
+    _arrow(ax, (3.6, -0.3), (3.6, 1.35), "$x^{\\langle t \\rangle}$", text_offset=(0.4, -0.5))
+    _arrow(ax, (4.9, 1.8), (8.4, 1.8), "$a^{\\langle t \\rangle}$", text_offset=(1.3, 0.25))
+    ax.plot([5.6, 5.6], [1.8, 2.95], color="black", linewidth=1.4)
+    _arrow(ax, (5.6, 3.65), (5.6, 4.9), "$\\hat{y}^{\\langle t \\rangle}$", text_offset=(0.45, 0.3))
+    ax.text(8.5, 1.35, "to step t+1", fontsize=9, color="dimgray", ha="right")
+    return _finished_diagram(fig, ax, (-0.4, 8.8), (-0.6, 5.3))
+
+
+def draw_lstm_cell():
+    """An LSTM cell: the gates read [a<t-1>; x<t>]; the cell state runs along the top, scaled by the forget
+    gate and added to by the update gate times the candidate; the output gate filters tanh(c<t>)."""
+    fig, ax = plt.subplots(figsize=(11, 5.6))
+    ax.add_patch(FancyBboxPatch((1.0, 0.4), 9.0, 4.6, boxstyle="round,pad=0.02,rounding_size=0.2",
+                                facecolor="#f7f7f7", edgecolor="gray", linestyle="--"))
+    _arrow(ax, (-0.2, 4.3), (11.2, 4.3), None, color="#b2182b")
+    ax.text(0.0, 4.55, "$c^{\\langle t-1 \\rangle}$", fontsize=12, color="#b2182b")
+    ax.text(10.6, 4.55, "$c^{\\langle t \\rangle}$", fontsize=12, color="#b2182b")
+    ax.text(5.5, 5.25, "cell state: only scaled by $\\Gamma_f$ and added to, no matrix product",
+            fontsize=9, color="#b2182b", ha="center")
+    _box(ax, 3.0, 4.3, 0.6, 0.5, "$\\times$", "#fddbc7", fontsize=12)
+    _box(ax, 5.6, 4.3, 0.6, 0.5, "$+$", "#fddbc7", fontsize=12)
+    _box(ax, 5.6, 3.3, 0.6, 0.5, "$\\times$", "#fddbc7", fontsize=12)
+    _box(ax, 8.4, 2.5, 0.6, 0.5, "$\\times$", "#fddbc7", fontsize=12)
+    _box(ax, 8.4, 3.4, 0.9, 0.5, "tanh", "#fddbc7", fontsize=10)
+    gates = [(3.0, "$\\Gamma_f$\nforget\n$\\sigma$", (3.0, 4.05)), (4.6, "$\\Gamma_u$\nupdate\n$\\sigma$", (5.35, 3.3)),
+             (6.4, "$\\tilde{c}$\ncandidate\ntanh", (5.85, 3.3)), (8.0, "$\\Gamma_o$\noutput\n$\\sigma$", (8.15, 2.5))]
+    for x, label, target in gates:
+        _box(ax, x, 1.45, 1.2, 0.9, label, "#c6dbef", fontsize=9)
+        _arrow(ax, (x, 1.9), target)
+    _arrow(ax, (5.6, 3.55), (5.6, 4.05))
+    _arrow(ax, (8.4, 4.3), (8.4, 3.65))
+    _arrow(ax, (8.4, 3.15), (8.4, 2.75))
+    ax.plot([-0.2, 8.0], [0.7, 0.7], color="black", linewidth=1.4)
+    for x in (3.0, 4.6, 6.4, 8.0):
+        _arrow(ax, (x, 0.7), (x, 1.0))
+    ax.text(-0.2, 0.95, "$[a^{\\langle t-1 \\rangle}; x^{\\langle t \\rangle}]$", fontsize=11)
+    _arrow(ax, (8.7, 2.5), (11.2, 2.5), "$a^{\\langle t \\rangle}$", text_offset=(1.0, 0.25))
+    _arrow(ax, (9.4, 2.5), (9.4, 5.9), "$\\hat{y}^{\\langle t \\rangle}$ = softmax$(W_y a^{\\langle t \\rangle} + b_y)$",
+           text_offset=(1.2, 1.9), fontsize=10)
+    return _finished_diagram(fig, ax, (-0.5, 11.5), (0.2, 6.2))
+
+
 FIGURES = {
     "broadcasting.png": draw_broadcasting,
     "layer_blocks.png": draw_layer_blocks,
@@ -300,6 +363,8 @@ FIGURES = {
     "two_sided_difference.png": draw_two_sided_difference,
     "dropout.png": draw_dropout,
     "softmax_layer.png": draw_softmax_layer,
+    "rnn_cell.png": draw_rnn_cell,
+    "lstm_cell.png": draw_lstm_cell,
 }
 
 
