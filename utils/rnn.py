@@ -108,7 +108,7 @@ def rnn_forward(x, a0, parameters):
     p = _checked_parameters(parameters, RNN_KEYS)
     n_a, n_y = p["Waa"].shape[0], p["Wya"].shape[0]
     x, a0 = _checked_sequence(x, a0, n_a)
-    n_x, m, T_x = x.shape
+    _, m, T_x = x.shape
     a, y_pred = np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x))
     a_next, cell_caches = a0, []
     for t in range(T_x):
@@ -154,7 +154,7 @@ def rnn_backward(da, caches):
     gradients -- dict with dx (n_x, m, T_x), da0 (n_a, m), dWax (n_a, n_x), dWaa (n_a, n_a), dba (n_a, 1)
     """
     cell_caches, x = caches
-    n_x, m, T_x = x.shape
+    _, m, T_x = x.shape
     da = as_float_array(da, "da")
     check_shape(da, "da", (cell_caches[0][0].shape[0], m, T_x))
     parameters = cell_caches[0][3]
@@ -222,7 +222,7 @@ def lstm_forward(x, a0, parameters):
     p = _checked_parameters(parameters, ("Wf", "Wy"))
     n_a, n_y = p["Wf"].shape[0], p["Wy"].shape[0]
     x, a0 = _checked_sequence(x, a0, n_a)
-    n_x, m, T_x = x.shape
+    _, m, T_x = x.shape
     a, c, y = np.zeros((n_a, m, T_x)), np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x))
     a_next, c_next, cell_caches = a0, np.zeros_like(a0), []
     for t in range(T_x):
@@ -280,7 +280,7 @@ def lstm_backward(da, caches):
                  dbf, dbi, dbc, dbo (n_a, 1); there is no dc0 because c<0> = 0 is not an input
     """
     cell_caches, x = caches
-    n_x, m, T_x = x.shape
+    _, m, T_x = x.shape
     da = as_float_array(da, "da")
     check_shape(da, "da", (cell_caches[0][0].shape[0], m, T_x))
     parameters = cell_caches[0][9]
