@@ -20,6 +20,7 @@ DATASETS = {
     "fashion_shirts.h5": "aaf7c8500bdbb25ecafabf99f9c511c67167eebaff52ea3d893f51110c49d8d3",
     "fashion_mnist.h5": "af3fcba28b6fece9335e8182acae71c6627db404cf24c7a339402068921a1d18",
     "dinosaurs.txt": "1e0eb863a53fee2fef59d47f376b6b9fc97a768ead33d7c443b3131a90995e72",
+    "glove_6b_50d_top.h5": "a7055d1e3dcffb66c0a4f0ecd8d30cd72d5b3a7efd8262f809f7ce91fc3fd8e8",
 }
 
 
@@ -113,6 +114,23 @@ def load_dinosaur_names(directory=None):
              (e.g. "aachenosaurus"); the newline that ends each name in the file is not included
     """
     return dataset_path("dinosaurs.txt", directory).read_text(encoding="ascii").splitlines()
+
+
+def load_glove_vectors(directory=None):
+    """Load pretrained GloVe 6B 50-d word vectors: the 20,000 most frequent words and a few more.
+
+    Arguments:
+    directory -- folder holding glove_6b_50d_top.h5; defaults to the repository's datasets/
+
+    Returns:
+    words -- list of V str (V = 20,004), lowercase tokens in GloVe's order (most frequent first:
+             "the", ",", ".", "of", ...), all distinct
+    vectors -- float32 array of shape (V, 50); row i is the embedding of words[i], as GloVe ships it
+    """
+    with h5py.File(dataset_path("glove_6b_50d_top.h5", directory), "r") as f:
+        words = [w.decode("utf-8") for w in f["words"][:]]
+        vectors = f["vectors"][:]
+    return words, vectors
 
 
 def one_hot(labels, C):
