@@ -354,6 +354,36 @@ def draw_lstm_cell():
     return _finished_diagram(fig, ax, (-0.5, 11.5), (0.2, 6.2))
 
 
+def draw_char_rnn():
+    """The character-level model unrolled over "rex": in training (top) each step reads the previous
+    character and is scored on the next one; in sampling (bottom) the character drawn at a step is fed
+    back as the next input until the newline is drawn."""
+    fig, ax = plt.subplots(figsize=(10, 6.4))
+    rows = [(4.2, "training on 'rex'", ["$\\vec{0}$", "r", "e", "x"], ["r", "e", "x", "\\n"], False),
+            (0.4, "sampling", ["$\\vec{0}$", "d", "i", "n"], ["d", "i", "n", "o ..."], True)]
+    for y, title, inputs, outputs, feed in rows:
+        ax.text(-0.3, y + 2.55, title, fontsize=11, fontweight="bold")
+        _arrow(ax, (-0.3, y + 1.0), (0.45, y + 1.0), "$a^{\\langle 0 \\rangle} = \\vec{0}$", text_offset=(0, 0.3),
+               fontsize=9)
+        for t, (x, out) in enumerate(zip(inputs, outputs)):
+            cx = 1.2 + 2.2 * t
+            _box(ax, cx, y + 1.0, 1.5, 0.8, "RNN cell", "#c6dbef", fontsize=9)
+            _arrow(ax, (cx, y - 0.15), (cx, y + 0.6))
+            ax.text(cx, y - 0.4, f"$x^{{\\langle {t + 1} \\rangle}}$: {x}", ha="center", fontsize=10)
+            _arrow(ax, (cx, y + 1.4), (cx, y + 1.95))
+            label = f"draw '{out}'" if feed else f"target '{out}'"
+            ax.text(cx, y + 2.15, f"$\\hat{{y}}^{{\\langle {t + 1} \\rangle}}$ -> {label}", ha="center", fontsize=9)
+            if t < len(inputs) - 1:
+                _arrow(ax, (cx + 0.75, y + 1.0), (cx + 1.45, y + 1.0))
+                if feed:
+                    _arrow(ax, (cx + 0.5, y + 2.0), (cx + 1.7, y - 0.1), dashed=True, color="#b2182b")
+    ax.text(4.0, -0.95, "dashed: the drawn character becomes the next input", fontsize=9, color="#b2182b",
+            ha="center")
+    ax.text(4.0, 3.35, "loss = sum over steps of -log(probability of the target)", fontsize=9, color="dimgray",
+            ha="center")
+    return _finished_diagram(fig, ax, (-0.6, 8.8), (-1.2, 7.0))
+
+
 FIGURES = {
     "broadcasting.png": draw_broadcasting,
     "layer_blocks.png": draw_layer_blocks,
@@ -365,6 +395,7 @@ FIGURES = {
     "softmax_layer.png": draw_softmax_layer,
     "rnn_cell.png": draw_rnn_cell,
     "lstm_cell.png": draw_lstm_cell,
+    "char_rnn.png": draw_char_rnn,
 }
 
 
