@@ -6,6 +6,8 @@ benchmarks/RESULTS.md with the machine, library versions and BLAS it ran on.
 3. one training iteration of the deep L-layer model on the Course 1 image data: achieved GFLOP/s
    against np.dot on the same float64 shapes (the limit for this code);
 4. the same model, init, data and iterations in PyTorch on the CPU: time ratio and final costs.
+5. convolution and pooling (utils.conv): loop vs vectorized, and utils.conv vs PyTorch's conv2d
+   (`python -m benchmarks.bench conv` runs this section alone and rewrites its part of RESULTS.md).
 Ratios are measured in one run, alternating the contenders; BLAS is pinned to one thread (the
 Makefile exports OMP/OPENBLAS/MKL_NUM_THREADS=1). PyTorch is optional (requirements-bench.txt).
 """
@@ -223,6 +225,107 @@ def training_benchmark(iterations=2500):
     return result
 
 
+# 5. convolution and pooling ------------------------------------------------------------------
+
+CONV_SHAPES = {"m": 64, "n_H": 28, "n_W": 28, "n_C_prev": 1, "f": 3, "n_C": 8, "stride": 1, "pad": 1}
+CONV_HEADING = "## 5. Convolution and pooling (utils.conv)"
+
+
+def torch_conv_step(A_prev, W, b, dZ, pad):
+    """PyTorch conv2d forward + backward on the same float64 data (NCHW layout); returns step()."""
+    import torch
+    torch.set_num_threads(1)
+    A = torch.tensor(A_prev.transpose(0, 3, 1, 2).copy(), requires_grad=True)
+    Wt = torch.tensor(W.transpose(3, 2, 0, 1).copy(), requires_grad=True)
+    bt = torch.tensor(b.reshape(-1).copy(), requires_grad=True)
+    dZt = torch.tensor(dZ.transpose(0, 3, 1, 2).copy())
+
+    def step():
+        A.grad = Wt.grad = bt.grad = None
+        torch.nn.functional.conv2d(A, Wt, bt, padding=pad).backward(dZt)
+        return A.grad, Wt.grad, bt.grad
+
+    return step, torch.__version__
+
+
+def conv_benchmark():
+    """Loop vs utils.conv (conv forward + backward, pooling forward + backward) and utils.conv vs PyTorch."""
+    from tests.test_conv import loop_conv_backward, loop_conv_forward, loop_pool_backward, loop_pool_forward
+    from utils import conv
+
+    s = CONV_SHAPES
+    rs = np.random.RandomState(0)
+    A_prev = rs.randn(s["m"], s["n_H"], s["n_W"], s["n_C_prev"])
+    W, b = rs.randn(s["f"], s["f"], s["n_C_prev"], s["n_C"]), rs.randn(1, 1, 1, s["n_C"])
+    hp = {"stride": s["stride"], "pad": s["pad"]}
+    dZ = rs.randn(s["m"], s["n_H"], s["n_W"], s["n_C"])
+
+    def vectorized():
+        Z, cache = conv.conv_forward(A_prev, W, b, hp)
+        return conv.conv_backward(dZ, cache)
+
+    def loop():
+        loop_conv_forward(A_prev, W, b, hp["stride"], hp["pad"])
+        return loop_conv_backward(dZ, A_prev, W, hp["stride"], hp["pad"])
+
+    assert all(np.allclose(x, y) for x, y in zip(loop(), vectorized()))
+    result = {"shapes": s}
+    result["t_conv_loop"], result["t_conv_vec"] = side_by_side(loop, vectorized, rounds=2)
+    try:
+        torch_step, result["torch_version"] = torch_conv_step(A_prev, W, b, dZ, hp["pad"])
+    except ImportError:
+        torch_step = None
+    if torch_step:
+        grads = torch_step()
+        assert np.allclose(grads[0].numpy().transpose(0, 2, 3, 1), vectorized()[0])
+        result["t_conv_vec2"], result["t_conv_torch"] = side_by_side(vectorized, torch_step, rounds=7, number=20)
+
+    A_pool = rs.randn(s["m"], s["n_H"], s["n_W"], s["n_C"])
+    pool_hp = {"f": 2, "stride": 2}
+    dA = rs.randn(s["m"], s["n_H"] // 2, s["n_W"] // 2, s["n_C"])
+
+    def pool_vectorized():
+        A, cache = conv.pool_forward(A_pool, pool_hp, "max")
+        return conv.pool_backward(dA, cache, "max")
+
+    def pool_loop():
+        loop_pool_forward(A_pool, 2, 2, "max")
+        return loop_pool_backward(dA, A_pool, 2, 2, "max")
+
+    assert np.allclose(pool_loop(), pool_vectorized())
+    result["t_pool_loop"], result["t_pool_vec"] = side_by_side(pool_loop, pool_vectorized, rounds=2)
+    return result
+
+
+def conv_section(r):
+    s = r["shapes"]
+    lines = [CONV_HEADING, "",
+             f"{s['m']} images {s['n_H']}x{s['n_W']}x{s['n_C_prev']}, {s['n_C']} filters {s['f']}x{s['f']}, stride "
+             f"{s['stride']}, pad {s['pad']}, float64, forward + backward; max pooling 2x2 stride 2 on "
+             f"{s['m']}x{s['n_H']}x{s['n_W']}x{s['n_C']}, forward + backward.", "",
+             "| operation | Python loop | utils.conv | loop / vectorized |", "|---|---|---|---|",
+             f"| conv forward + backward | {r['t_conv_loop'] * 1e3:.0f} ms | {r['t_conv_vec'] * 1e3:.2f} ms | "
+             f"{r['t_conv_loop'] / r['t_conv_vec']:.0f}x (target: >= 500x) |",
+             f"| max pool forward + backward | {r['t_pool_loop'] * 1e3:.0f} ms | {r['t_pool_vec'] * 1e3:.2f} ms | "
+             f"{r['t_pool_loop'] / r['t_pool_vec']:.0f}x |", ""]
+    if "t_conv_torch" in r:
+        lines += [f"- utils.conv vs PyTorch {r['torch_version']} conv2d (CPU, float64, 1 thread), measured alternately: "
+                  f"{r['t_conv_vec2'] * 1e3:.2f} ms vs {r['t_conv_torch'] * 1e3:.2f} ms, utils.conv / PyTorch time: "
+                  f"{r['t_conv_vec2'] / r['t_conv_torch']:.2f} (target: <= 1.50)", ""]
+    return lines
+
+
+def conv_main():
+    """Run section 5 alone and replace (or append) its part of RESULTS.md."""
+    lines = conv_section(conv_benchmark())
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
+    head, _, tail = text.partition(CONV_HEADING)
+    rest = tail[tail.find("\n## "):] if "\n## " in tail else ""
+    RESULTS.write_text(head.rstrip("\n") + "\n\n" + "\n".join(lines) + rest.rstrip("\n") + "\n")
+    print("\n".join(lines))
+    return 0
+
+
 # report ---------------------------------------------------------------------------------------
 
 def blas_description():
@@ -252,6 +355,8 @@ def main():
     ratios = vectorization_ratios(X, train_y)
     print("L-layer training ...", flush=True)
     training = training_benchmark()
+    print("convolution ...", flush=True)
+    convolution = conv_benchmark()
     print("notebooks ...", flush=True)
     notebooks = notebook_times()
 
@@ -289,10 +394,11 @@ def main():
             "(must be < 1e-6)", ""]
     else:
         lines += ["## 4. PyTorch", "", "Not installed: `pip install -r requirements-bench.txt` (make bench does it).", ""]
+    lines += conv_section(convolution)
     RESULTS.write_text("\n".join(lines))
     print("\n".join(lines))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(conv_main() if sys.argv[1:] == ["conv"] else main())

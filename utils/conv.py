@@ -1,10 +1,13 @@
 """Vectorized convolution and pooling layers in the course's conv shapes ``(m, n_H, n_W, n_C)``.
 
 The notebook C4_W1_A1 teaches these layers with explicit loops over examples and pixels; this module
-computes the same numbers without those loops. The forward passes read every f x f window at once
-through ``numpy.lib.stride_tricks.sliding_window_view`` (a view, no copy) and contract it with the
-filters in one matrix product; the backward passes loop only over the f * f offsets inside a window,
-each offset adding a strided slab of gradient to the input gradient.
+computes the same numbers without those loops: the only loops left run over the f * f offsets inside a
+window. For each offset (i, j), the entries at that offset of all windows of all examples form one
+strided slab of the input (a view, no copy). The convolution copies the slabs into one matrix
+("im2col", one row per window entry, one column per output position) and multiplies it by the filters
+in a single matrix product; its backward pass computes the gradient of that matrix with one product and
+adds each offset's slab back into the input gradient ("col2im"). Pooling combines the slabs elementwise
+(maximum or sum), and its backward pass routes each slab's share of the gradient back.
 
 Output size of a convolution or pooling along one axis: ``n = floor((n_prev + 2 pad - f) / stride) + 1``.
 Layer contract: ``*_forward(...) -> (out, cache)``; ``*_backward(dout, cache)`` -> gradients in the order
@@ -15,7 +18,6 @@ of the forward inputs. Caches follow the course: ``(A_prev, W, b, hparameters)``
 import numbers
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from utils.validation import as_float_array, check_shape
 
@@ -64,18 +66,23 @@ def zero_pad(X, pad):
     X = as_float_array(X, "X")
     check_shape(X, "X", (None, None, None, None))
     pad = _positive_int(pad, "pad", minimum=0)
-    return np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
-
-
-def _windows(A, f, stride, n_H, n_W):
-    """View of every f x f window: shape (m, n_H, n_W, n_C, f, f), no copy."""
-    return sliding_window_view(A, (f, f), axis=(1, 2))[:, ::stride, ::stride][:, :n_H, :n_W]
+    m, n_H, n_W, n_C = X.shape
+    X_pad = np.zeros((m, n_H + 2 * pad, n_W + 2 * pad, n_C), dtype=X.dtype)
+    X_pad[:, pad:pad + n_H, pad:pad + n_W, :] = X
+    return X_pad
 
 
 def _columns(A_pad, f, stride, n_H, n_W):
-    """im2col: every window of A_pad as a column, shape (f * f * n_C, m * n_H * n_W), rows in W's order."""
-    columns = np.ascontiguousarray(_windows(A_pad, f, stride, n_H, n_W).transpose(4, 5, 3, 0, 1, 2))
-    return columns.reshape(f * f * A_pad.shape[3], -1)
+    """im2col: every window of A_pad as a column, shape (f * f * n_C, m * n_H * n_W), rows in W's order.
+
+    Filled by one strided copy per filter offset (i, j): each row block is a whole slab of the input.
+    """
+    m, n_C = A_pad.shape[0], A_pad.shape[3]
+    columns = np.empty((f, f, n_C, m, n_H, n_W))
+    for i in range(f):
+        for j in range(f):
+            columns[i, j] = _offset_slab(A_pad, i, j, stride, n_H, n_W).transpose(3, 0, 1, 2)
+    return columns.reshape(f * f * n_C, -1)
 
 
 def _offset_slab(A, i, j, stride, n_H, n_W):
@@ -113,8 +120,10 @@ def conv_forward(A_prev, W, b, hparameters):
     n_H = output_size(A_prev.shape[1], f, pad, stride)
     n_W = output_size(A_prev.shape[2], f, pad, stride)
     # im2col, one row per window entry: (f * f * n_C_prev, m * n_H * n_W), then one matrix product
-    Z = _columns(zero_pad(A_prev, pad), f, stride, n_H, n_W).T @ W.reshape(-1, W.shape[3]) + b.reshape(1, -1)
-    return Z.reshape(A_prev.shape[0], n_H, n_W, W.shape[3]), (A_prev, W, b, hparameters)
+    Z_T = W.reshape(-1, W.shape[3]).T @ _columns(zero_pad(A_prev, pad), f, stride, n_H, n_W)  # (n_C, m n_H n_W)
+    Z = np.ascontiguousarray(Z_T.T).reshape(A_prev.shape[0], n_H, n_W, W.shape[3])
+    Z += b.reshape(1, 1, 1, -1)
+    return Z, (A_prev, W, b, hparameters)
 
 
 def conv_backward(dZ, cache):
@@ -136,16 +145,16 @@ def conv_backward(dZ, cache):
     dZ = as_float_array(dZ, "dZ")
     check_shape(dZ, "dZ", (m, n_H, n_W, n_C))
     A_pad = zero_pad(A_prev, pad)
-    dZ_rows = dZ.reshape(-1, n_C)
-    W_rows = W.reshape(-1, n_C)
-    dW = (_columns(A_pad, f, stride, n_H, n_W) @ dZ_rows).reshape(W.shape)
-    db = (np.ones(dZ_rows.shape[0]) @ dZ_rows).reshape(b.shape)
+    dZ_T = np.ascontiguousarray(dZ.reshape(-1, n_C).T)       # (n_C, m n_H n_W)
+    W_rows = W.reshape(-1, n_C)                                # (f f n_C_prev, n_C)
+    dW = (_columns(A_pad, f, stride, n_H, n_W) @ dZ_T.T).reshape(W.shape)
+    db = dZ_T.sum(axis=1).reshape(b.shape)
     # col2im: the gradient of every window entry, then each filter offset (i, j) adds its strided slab
-    dcolumns = (dZ_rows @ W_rows.T).reshape(m, n_H, n_W, f, f, n_C_prev)
+    dcolumns = (W_rows @ dZ_T).reshape(f, f, n_C_prev, m, n_H, n_W)
     dA_pad = np.zeros_like(A_pad)
     for i in range(f):
         for j in range(f):
-            _offset_slab(dA_pad, i, j, stride, n_H, n_W)[...] += dcolumns[:, :, :, i, j, :]
+            _offset_slab(dA_pad, i, j, stride, n_H, n_W)[...] += dcolumns[i, j].transpose(1, 2, 3, 0)
     dA_prev = dA_pad[:, pad:pad + n_H_prev, pad:pad + n_W_prev, :]
     return dA_prev, dW, db
 
@@ -158,6 +167,17 @@ def _checked_pool_inputs(A_prev, hparameters, mode):
     f, stride = _hparameter(hparameters, "f", 1), _hparameter(hparameters, "stride", 1)
     n_H, n_W = output_size(A_prev.shape[1], f, 0, stride), output_size(A_prev.shape[2], f, 0, stride)
     return A_prev, f, stride, n_H, n_W
+
+
+def _pool(A_prev, f, stride, n_H, n_W, mode):
+    """Max or mean of every window, combining the f * f offset slabs elementwise: (m, n_H, n_W, n_C)."""
+    A = _offset_slab(A_prev, 0, 0, stride, n_H, n_W).copy()
+    combine = np.maximum if mode == "max" else np.add
+    for i in range(f):
+        for j in range(f):
+            if i or j:
+                combine(A, _offset_slab(A_prev, i, j, stride, n_H, n_W), out=A)
+    return A if mode == "max" else A / (f * f)
 
 
 def pool_forward(A_prev, hparameters, mode="max"):
@@ -173,9 +193,7 @@ def pool_forward(A_prev, hparameters, mode="max"):
     cache -- (A_prev, hparameters), for pool_backward
     """
     A_prev, f, stride, n_H, n_W = _checked_pool_inputs(A_prev, hparameters, mode)
-    windows = _windows(A_prev, f, stride, n_H, n_W)
-    A = windows.max(axis=(4, 5)) if mode == "max" else windows.mean(axis=(4, 5))
-    return A, (A_prev, hparameters)
+    return _pool(A_prev, f, stride, n_H, n_W, mode), (A_prev, hparameters)
 
 
 def pool_backward(dA, cache, mode="max"):
@@ -199,7 +217,7 @@ def pool_backward(dA, cache, mode="max"):
     check_shape(dA, "dA", (A_prev.shape[0], n_H, n_W, A_prev.shape[3]))
     dA_prev = np.zeros_like(A_prev)
     if mode == "max":
-        A = _windows(A_prev, f, stride, n_H, n_W).max(axis=(4, 5))
+        A = _pool(A_prev, f, stride, n_H, n_W, "max")
     for i in range(f):
         for j in range(f):
             slab = _offset_slab(dA_prev, i, j, stride, n_H, n_W)
