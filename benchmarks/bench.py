@@ -279,6 +279,7 @@ def conv_benchmark():
         grads = torch_step()
         assert np.allclose(grads[0].numpy().transpose(0, 2, 3, 1), vectorized()[0])
         result["t_conv_vec2"], result["t_conv_torch"] = side_by_side(vectorized, torch_step, rounds=7, number=20)
+        result["t_conv_vec"] = min(result["t_conv_vec"], result["t_conv_vec2"])  # best time of utils.conv seen
 
     A_pool = rs.randn(s["m"], s["n_H"], s["n_W"], s["n_C"])
     pool_hp = {"f": 2, "stride": 2}

@@ -121,8 +121,8 @@ def conv_forward(A_prev, W, b, hparameters):
     n_W = output_size(A_prev.shape[2], f, pad, stride)
     # im2col, one row per window entry: (f * f * n_C_prev, m * n_H * n_W), then one matrix product
     Z_T = W.reshape(-1, W.shape[3]).T @ _columns(zero_pad(A_prev, pad), f, stride, n_H, n_W)  # (n_C, m n_H n_W)
-    Z = np.ascontiguousarray(Z_T.T).reshape(A_prev.shape[0], n_H, n_W, W.shape[3])
-    Z += b.reshape(1, 1, 1, -1)
+    Z = np.empty((A_prev.shape[0], n_H, n_W, W.shape[3]))
+    np.add(Z_T.T, b.reshape(1, -1), out=Z.reshape(-1, W.shape[3]))   # back to one row per position, plus b
     return Z, (A_prev, W, b, hparameters)
 
 
