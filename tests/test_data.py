@@ -24,19 +24,29 @@ def test_readme_lists_the_checksums():
         assert re.search(rf"`{re.escape(name)}`.*`{sha}`", readme), name
 
 
-def test_missing_file_says_which_and_how_to_fix(tmp_path):
-    with pytest.raises(data.DatasetError, match=r"fashion_shirts\.h5 is missing.*git checkout -- datasets/"):
-        data.load_shirts(tmp_path)
+LOADERS = {"fashion_shirts.h5": data.load_shirts, "fashion_mnist.h5": data.load_fashion_mnist,
+           "dinosaurs.txt": data.load_dinosaur_names, "glove_6b_50d_top.h5": data.load_glove_vectors}
+
+
+def test_every_dataset_has_a_loader():
+    assert set(LOADERS) == set(data.DATASETS)
+
+
+@pytest.mark.parametrize("name", LOADERS)
+def test_missing_file_says_which_and_how_to_fix(tmp_path, name):
+    with pytest.raises(data.DatasetError, match=rf"{re.escape(name)} is missing.*git checkout -- datasets/.*make datasets"):
+        LOADERS[name](tmp_path)
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip"])
-def test_corrupt_file_is_detected(tmp_path, damage):
-    path = tmp_path / "fashion_shirts.h5"
-    shutil.copy(data.DATASET_DIR / "fashion_shirts.h5", path)
+@pytest.mark.parametrize("name", LOADERS)
+def test_corrupt_file_is_detected(tmp_path, name, damage):
+    path = tmp_path / name
+    shutil.copy(data.DATASET_DIR / name, path)
     raw = bytearray(path.read_bytes())
     path.write_bytes(raw[: len(raw) // 2] if damage == "truncate" else raw[:-1] + bytes([raw[-1] ^ 1]))
-    with pytest.raises(data.DatasetError, match=r"fashion_shirts\.h5 is corrupt or modified: sha256 \w+ != expected"):
-        data.load_shirts(tmp_path)
+    with pytest.raises(data.DatasetError, match=rf"{re.escape(name)} is corrupt or modified: sha256 \w+ != expected"):
+        LOADERS[name](tmp_path)
 
 
 def test_unknown_dataset_name():
