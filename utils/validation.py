@@ -1,4 +1,18 @@
-"""Argument checks that give a learner an actionable message (argument name, expected, found)."""
+"""Argument checks that give a learner an actionable message (argument name, expected, found).
+
+The policy every public helper of ``utils`` follows:
+
+- wrong type or dtype (a string, a complex or object array, a list where a dict is expected): TypeError;
+- wrong shape, an empty array where examples are averaged, NaN or inf in an input: ValueError;
+- a missing dictionary key (``parameters["W2"]``, ``grads["dW2"]``): KeyError;
+- every message names the argument, what was expected and what was found.
+
+NaN and inf are rejected at the entry of each public function (``check_finite``: one pass over the
+array, cheaper than the arithmetic it protects). Training loops validate their arguments once per call
+and then run the unchecked arithmetic of each step; where an input is large and re-read every step (the
+data ``X`` of L_model_forward), the loop checks the small output instead and, only when that is not
+finite, looks through the inputs to name the one that holds the NaN.
+"""
 
 import numbers
 
@@ -42,6 +56,30 @@ def check_shape(arr, name, expected):
     if len(shape) != len(expected) or not all(e is None or e == s for e, s in zip(expected, shape)):
         want = "(" + ", ".join("any" if e is None else str(e) for e in expected) + ("," if len(expected) == 1 else "") + ")"
         raise ValueError(f"{name}: expected shape {want}, found {shape}")
+
+
+def check_finite(arr, name):
+    """Raise ValueError if ``arr`` holds NaN or inf, naming the argument and the first bad position.
+
+    Arguments:
+    arr -- ndarray of floats, any shape
+    name -- the argument's name, used in the error message
+    """
+    finite = np.isfinite(arr)
+    if not finite.all():
+        index = tuple(int(i) for i in np.argwhere(~finite)[0])
+        raise ValueError(f"{name}: expected finite numbers, found {np.asarray(arr)[index]!s} at index {index}")
+
+
+def check_nonempty(arr, name):
+    """Raise ValueError if ``arr`` has no elements (e.g. m = 0 examples, where a mean is undefined).
+
+    Arguments:
+    arr -- ndarray, any shape
+    name -- the argument's name, used in the error message
+    """
+    if np.size(arr) == 0:
+        raise ValueError(f"{name}: expected at least one element, found an empty array of shape {np.shape(arr)}")
 
 
 def check_same_shape(a, a_name, b, b_name):
