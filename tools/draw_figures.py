@@ -30,6 +30,24 @@ def _grid(ax, x0, y0, values, color, ghost=None, title=None):
         ax.text(x0 + len(values[0]) / 2, y0 + 0.4, title, ha="center", va="bottom", fontsize=10)
 
 
+def _finished_diagram(fig, axes, xlim, ylim, aspect="equal", title=None, title_size=11):
+    """Frame a diagram drawn in data coordinates and lay out its figure; returns the figure.
+
+    ``axes`` is one Axes or an array of them (from ``plt.subplots``); each gets the limits ``xlim`` and
+    ``ylim`` (pairs), the ``aspect`` ("equal" keeps boxes and circles true, "auto" fills the figure) and no
+    axis lines. ``title``, if given, is the figure's suptitle in font size ``title_size``.
+    """
+    for ax in np.ravel(axes):
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*ylim)
+        ax.set_aspect(aspect)
+        ax.axis("off")
+    if title:
+        fig.suptitle(title, fontsize=title_size)
+    fig.tight_layout()
+    return fig
+
+
 def draw_broadcasting():
     """Two broadcasting examples: (3, 4) + (1, 4) and (3, 4) / (3, 1), the small array stretched."""
     fig, axes = plt.subplots(2, 1, figsize=(9, 6.2))
@@ -48,14 +66,8 @@ def draw_broadcasting():
         _grid(ax, 5.5, 3, small, "#fdae6b", ghost=ghost, title=small_title)
         ax.text(10.25, 1.5, "=", fontsize=20, ha="center", va="center")
         _grid(ax, 11, 3, result, "#a1d99b", title=result_title)
-        ax.set_xlim(-0.2, 15.2)
-        ax.set_ylim(-0.2, 4.4)
-        ax.set_aspect("equal")
-        ax.axis("off")
-    fig.suptitle("Broadcasting: a dimension of size 1 is stretched (dashed cells) to match the other array",
-                 fontsize=11)
-    fig.tight_layout()
-    return fig
+    return _finished_diagram(fig, axes, (-0.2, 15.2), (-0.2, 4.4), title="Broadcasting: a dimension of size 1 "
+                             "is stretched (dashed cells) to match the other array")
 
 
 def _box(ax, x, y, w, h, text, color, fontsize=10):
@@ -94,13 +106,8 @@ def draw_layer_blocks():
            text_offset=(1.75, 0.0), dashed=True, color="#636363", fontsize=10)
     ax.text(8.4, 3.3, "on to layer $l+1$", ha="right", fontsize=9, color="#08519c")
     ax.text(0.6, 0.6, "back to layer $l-1$", ha="left", fontsize=9, color="#a63603")
-    ax.set_xlim(0, 9)
-    ax.set_ylim(-1.4, 5.3)
-    ax.axis("off")
-    fig.suptitle("The two building blocks of layer $l$: the forward pass stores a cache, the backward pass uses it",
-                 fontsize=11)
-    fig.tight_layout()
-    return fig
+    return _finished_diagram(fig, ax, (0, 9), (-1.4, 5.3), aspect="auto", title="The two building blocks of "
+                             "layer $l$: the forward pass stores a cache, the backward pass uses it")
 
 
 def draw_deep_forward_backward():
@@ -130,13 +137,9 @@ def draw_deep_forward_backward():
     _arrow(ax, (3.95, 0.6), (2.95, 0.6), "$dA^{[1]}$", text_offset=(0, 0.25))
     for x, l in zip(xs, ["1", "2", "L"]):
         ax.text(x, -0.1, f"$dW^{{[{l}]}}, db^{{[{l}]}}$", ha="center", va="top", fontsize=10, color="#a63603")
-    ax.set_xlim(-0.1, 11.1)
-    ax.set_ylim(-0.6, 3.8)
-    ax.axis("off")
-    fig.suptitle("An L-layer network: forward propagation (top) caches each layer; backward propagation (bottom) "
-                 "returns every $dW^{[l]}, db^{[l]}$", fontsize=10)
-    fig.tight_layout()
-    return fig
+    return _finished_diagram(fig, ax, (-0.1, 11.1), (-0.6, 3.8), aspect="auto", title_size=10,
+                             title="An L-layer network: forward propagation (top) caches each layer; backward "
+                             "propagation (bottom) returns every $dW^{[l]}, db^{[l]}$")
 
 
 def draw_logistic_graph():
@@ -160,11 +163,7 @@ def draw_logistic_graph():
     ax.text(5.0, 3.55, "forward: compute the loss", ha="center", fontsize=10, color="#08519c")
     ax.text(5.0, 0.2, "backward (chain rule, right to left): each derivative is the next one times a local slope",
             ha="center", fontsize=10, color=back)
-    ax.set_xlim(0, 10.3)
-    ax.set_ylim(0.0, 3.8)
-    ax.axis("off")
-    fig.tight_layout()
-    return fig
+    return _finished_diagram(fig, ax, (0, 10.3), (0.0, 3.8), aspect="auto")
 
 
 def draw_two_layer_network():
@@ -190,12 +189,7 @@ def draw_two_layer_network():
         ax.text(x, -0.35, text, ha="center", va="top", fontsize=10)
     ax.text(2.5, 4.75, "$W^{[1]}$: (4, 2), $b^{[1]}$: (4, 1)", ha="center", fontsize=10)
     ax.text(5.5, 4.75, "$W^{[2]}$: (1, 4), $b^{[2]}$: (1, 1)", ha="center", fontsize=10)
-    ax.set_xlim(0, 9)
-    ax.set_ylim(-1.3, 5.1)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    fig.tight_layout()
-    return fig
+    return _finished_diagram(fig, ax, (0, 9), (-1.3, 5.1))
 
 
 def draw_two_sided_difference():
@@ -249,12 +243,7 @@ def draw_dropout():
                     ax.plot([x - 0.18, x + 0.18], [y + 0.18, y - 0.18], color="#d7301f", linewidth=2, zorder=3)
         ax.set_title("one training step with dropout: a random\nthinned network (3 of the 9 hidden units off)"
                      if with_dropout else "all units on (and at test time)", fontsize=10)
-        ax.set_xlim(-0.5, 5.3)
-        ax.set_ylim(-2.7, 2.7)
-        ax.set_aspect("equal")
-        ax.axis("off")
-    fig.tight_layout()
-    return fig
+    return _finished_diagram(fig, axes, (-0.5, 5.3), (-2.7, 2.7))
 
 
 def draw_softmax_layer():
@@ -283,22 +272,7 @@ def draw_softmax_layer():
             ha="left", va="center", fontsize=11)
     ax.text(0.0, -0.55, "the entries of a sum to 1; the largest score gets the largest probability",
             ha="left", va="center", fontsize=9, color="dimgray")
-    ax.set_xlim(-1.6, 14.2)
-    ax.set_ylim(-1.0, 5.4)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    fig.tight_layout()
-    return fig
-
-
-def _finished_diagram(fig, ax, xlim, ylim):
-    """Frame a diagram drawn in data coordinates: limits, equal aspect, no axes; returns the figure."""
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    fig.tight_layout()
-    return fig
+    return _finished_diagram(fig, ax, (-1.6, 14.2), (-1.0, 5.4))
 
 
 def draw_rnn_cell():
