@@ -4,15 +4,16 @@ Each ``draw_*`` function returns a matplotlib Figure; ``main`` saves them as PNG
 software-version metadata so a redraw with the same matplotlib gives the same file.
 """
 
+import itertools
 import math
 from pathlib import Path
 
 import matplotlib
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402  (backend must be chosen first)
-import numpy as np  # noqa: E402
-from matplotlib.patches import FancyBboxPatch, Rectangle  # noqa: E402
+matplotlib.use("Agg")  # the backend must be chosen before pyplot is imported
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import FancyBboxPatch, Rectangle
 
 IMAGES = Path(__file__).resolve().parent.parent / "images"
 
@@ -79,8 +80,9 @@ def _box(ax, x, y, w, h, text, color, fontsize=10):
 
 def _arrow(ax, start, end, text=None, text_offset=(0, 0.18), dashed=False, color="black", fontsize=11):
     """An arrow from start to end, with an optional label near its middle."""
-    ax.annotate("", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=color, linewidth=1.4,
-                                                          linestyle="--" if dashed else "-", shrinkA=0, shrinkB=0))
+    ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": 1.4,
+                                                          "linestyle": "--" if dashed else "-",
+                                                          "shrinkA": 0, "shrinkB": 0})
     if text:
         ax.text((start[0] + end[0]) / 2 + text_offset[0], (start[1] + end[1]) / 2 + text_offset[1], text,
                 ha="center", va="center", fontsize=fontsize, color=color)
@@ -170,9 +172,9 @@ def draw_two_layer_network():
     """A network with 2 inputs, one hidden layer of 4 tanh units and one sigmoid output, with the shapes."""
     fig, ax = plt.subplots(figsize=(8, 4.6))
     layers = [(1.0, [3.0, 1.5], "#d9d9d9", ["$x_1$", "$x_2$"]),
-              (4.0, [4.2, 3.0, 1.8, 0.6], "#9ecae1", ["$a^{[1]}_%d$" % j for j in range(1, 5)]),
+              (4.0, [4.2, 3.0, 1.8, 0.6], "#9ecae1", [f"$a^{{[1]}}_{j}$" for j in range(1, 5)]),
               (7.0, [2.4], "#a1d99b", ["$a^{[2]}$"])]
-    for (x0, ys0, _, _), (x1, ys1, _, _) in zip(layers, layers[1:]):
+    for (x0, ys0, _, _), (x1, ys1, _, _) in itertools.pairwise(layers):
         for y0 in ys0:
             for y1 in ys1:
                 ax.plot([x0, x1], [y0, y1], color="#969696", linewidth=0.8, zorder=1)
@@ -194,7 +196,7 @@ def draw_two_layer_network():
 
 def draw_two_sided_difference():
     """Slope of f(theta) = theta^3 at theta = 1: the tangent, a one-sided and a two-sided secant."""
-    f = lambda t: t ** 3  # noqa: E731
+    f = lambda t: t ** 3
     theta, eps = 1.0, 0.4
     t = np.linspace(0.4, 1.6, 200)
     fig, ax = plt.subplots(figsize=(6.4, 4.2))
