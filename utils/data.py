@@ -11,7 +11,7 @@ import h5py
 import numpy as np
 from scipy.special import expit
 
-from utils.validation import as_random_state
+from utils.validation import as_int, as_random_state, as_real
 
 DATASET_DIR = Path(__file__).resolve().parent.parent / "datasets"
 
@@ -144,11 +144,11 @@ def one_hot(labels, C):
     Y -- float64 array of shape (C, m)
     """
     labels = np.asarray(labels)
-    if labels.ndim != 2 or labels.shape[0] != 1:
-        raise ValueError(f"labels: expected shape (1, m), found {labels.shape}")
     if labels.dtype.kind not in "iu":
         raise TypeError(f"labels: expected integer class indices, found dtype {labels.dtype}")
-    C = _check_count(C, "C", 1)
+    if labels.ndim != 2 or labels.shape[0] != 1:
+        raise ValueError(f"labels: expected shape (1, m), found {labels.shape}")
+    C = as_int(C, "C", 1)
     if labels.size and (labels.min() < 0 or labels.max() >= C):
         raise ValueError(f"labels: expected class indices in 0..{C - 1}, found values from "
                          f"{int(labels.min())} to {int(labels.max())}")
@@ -161,17 +161,17 @@ def one_hot(labels, C):
 # draws from the legacy RandomState stream so that a seed gives the same data on every machine.
 # ---------------------------------------------------------------------------------------------
 
-def _check_count(value, name, minimum):
-    if not isinstance(value, (int, np.integer)) or isinstance(value, (bool, np.bool_)) or value < minimum:
-        raise ValueError(f"{name}: expected an int >= {minimum}, found {value!r}")
-    return int(value)
+def _nonnegative(value, name, strict=False):
+    """``value`` as a float after checking it is a finite number >= 0 (> 0 if ``strict``)."""
+    value = as_real(value, name)
+    if value < 0 or (strict and value == 0):
+        raise ValueError(f"{name}: expected a number {'>' if strict else '>='} 0, found {value!r}")
+    return value
 
 
-def _check_nonnegative(value, name):
-    if not isinstance(value, (int, float, np.integer, np.floating)) or isinstance(value, (bool, np.bool_)) \
-            or not np.isfinite(value) or value < 0:
-        raise ValueError(f"{name}: expected a finite number >= 0, found {value!r}")
-    return float(value)
+def _checked_m_noise_rng(m, noise, rng):
+    """The arguments every noisy planar generator shares: (m as an int >= 2, noise >= 0, a RandomState)."""
+    return as_int(m, "m", 2), _nonnegative(noise, "noise"), as_random_state(rng)
 
 
 def _class_sizes(m):
@@ -202,14 +202,11 @@ def make_flower(m=400, petals=6, radius=4.0, noise=0.2, rng=None):
     X -- ndarray (2, m) of float64, coordinates (x1, x2) of each example in a column
     Y -- ndarray (1, m) of int64, labels 0/1
     """
-    m = _check_count(m, "m", 2)
-    petals = _check_count(petals, "petals", 2)
+    m, noise, rs = _checked_m_noise_rng(m, noise, rng)
+    petals = as_int(petals, "petals", 2)
     if petals % 2:
         raise ValueError(f"petals: expected an even number (colours alternate), found {petals}")
-    radius, noise = _check_nonnegative(radius, "radius"), _check_nonnegative(noise, "noise")
-    if radius == 0:
-        raise ValueError("radius: expected a number > 0, found 0")
-    rs = as_random_state(rng)
+    radius = _nonnegative(radius, "radius", strict=True)
     width = 2 * np.pi / petals                          # angle covered by one petal
     X_parts, Y_parts = [], []
     for label, size in enumerate(_class_sizes(m)):
@@ -234,11 +231,10 @@ def make_circles(m=400, factor=0.5, noise=0.1, rng=None):
     X -- ndarray (2, m) of float64
     Y -- ndarray (1, m) of int64, labels 0/1
     """
-    m = _check_count(m, "m", 2)
-    if not isinstance(factor, (int, float, np.floating)) or not 0 < factor < 1:
+    m, noise, rs = _checked_m_noise_rng(m, noise, rng)
+    factor = as_real(factor, "factor")
+    if not 0 < factor < 1:
         raise ValueError(f"factor: expected a number strictly between 0 and 1, found {factor!r}")
-    noise = _check_nonnegative(noise, "noise")
-    rs = as_random_state(rng)
     X_parts, Y_parts = [], []
     for label, (size, r) in enumerate(zip(_class_sizes(m), (1.0, float(factor)))):
         t = 2 * np.pi * rs.rand(size)
@@ -260,9 +256,7 @@ def make_moons(m=400, noise=0.2, rng=None):
     X -- ndarray (2, m) of float64
     Y -- ndarray (1, m) of int64, labels 0/1
     """
-    m = _check_count(m, "m", 2)
-    noise = _check_nonnegative(noise, "noise")
-    rs = as_random_state(rng)
+    m, noise, rs = _checked_m_noise_rng(m, noise, rng)
     n0, n1 = _class_sizes(m)
     t0, t1 = np.pi * rs.rand(n0), np.pi * rs.rand(n1)
     upper = np.stack([np.cos(t0), np.sin(t0)])
@@ -287,11 +281,8 @@ def make_blobs(m=400, centers=4, spread=0.7, box=4.0, rng=None):
     X -- ndarray (2, m) of float64
     Y -- ndarray (1, m) of int64, labels 0/1 (cluster index modulo 2)
     """
-    m = _check_count(m, "m", 2)
-    centers = _check_count(centers, "centers", 2)
-    spread, box = _check_nonnegative(spread, "spread"), _check_nonnegative(box, "box")
-    if box == 0:
-        raise ValueError("box: expected a number > 0, found 0")
+    m, centers = as_int(m, "m", 2), as_int(centers, "centers", 2)
+    spread, box = _nonnegative(spread, "spread"), _nonnegative(box, "box", strict=True)
     rs = as_random_state(rng)
     middles = rs.uniform(-box, box, size=(2, centers))
     cluster = np.arange(m) % centers                      # sizes differ by at most one
@@ -313,10 +304,7 @@ def make_gaussian_quantiles(m=400, scale=1.0, rng=None):
     X -- ndarray (2, m) of float64
     Y -- ndarray (1, m) of int64, labels 0/1
     """
-    m = _check_count(m, "m", 2)
-    scale = _check_nonnegative(scale, "scale")
-    if scale == 0:
-        raise ValueError("scale: expected a number > 0, found 0")
+    m, scale = as_int(m, "m", 2), _nonnegative(scale, "scale", strict=True)
     rs = as_random_state(rng)
     X = scale * rs.randn(2, m)
     rank = np.argsort(np.argsort(np.sum(X ** 2, axis=0), kind="stable"), kind="stable")
@@ -347,12 +335,10 @@ def make_goalkeeper_field(m_train=200, m_test=1000, flip=0.1, blur=0.03, rng=Non
     test_X -- ndarray (2, m_test) of float64
     test_Y -- ndarray (1, m_test) of int64
     """
-    m_train, m_test = _check_count(m_train, "m_train", 2), _check_count(m_test, "m_test", 1)
-    flip, blur = _check_nonnegative(flip, "flip"), _check_nonnegative(blur, "blur")
+    m_train, m_test = as_int(m_train, "m_train", 2), as_int(m_test, "m_test", 1)
+    flip, blur = _nonnegative(flip, "flip"), _nonnegative(blur, "blur", strict=True)
     if flip > 0.5:
         raise ValueError(f"flip: expected a probability between 0 and 0.5, found {flip!r}")
-    if blur == 0:
-        raise ValueError("blur: expected a number > 0, found 0")
     rs = as_random_state(rng)
     sets = []
     for m in (m_train, m_test):

@@ -88,6 +88,42 @@ def check_same_shape(a, a_name, b, b_name):
         raise ValueError(f"{a_name} and {b_name} must have the same shape, found {np.shape(a)} and {np.shape(b)}")
 
 
+def as_int(value, name, minimum):
+    """Return ``value`` as a Python int after checking that it is a whole number >= ``minimum``.
+
+    Arguments:
+    value -- the argument to check, expected an int (Python or NumPy integer; not a bool)
+    name -- the argument's name, used in the error message
+    minimum -- int, the smallest value accepted
+
+    Returns:
+    value -- Python int; TypeError for a non-number (None, str, bool, array), ValueError for a number that
+             is not whole (3.5) or is below minimum
+    """
+    if not isinstance(value, numbers.Real) or isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name}: expected an int >= {minimum}, found {type(value).__name__}")
+    if not isinstance(value, numbers.Integral) or value < minimum:
+        raise ValueError(f"{name}: expected an int >= {minimum}, found {value!r}")
+    return int(value)
+
+
+def as_real(value, name):
+    """Return ``value`` as a Python float after checking that it is a finite real number (ranges: the caller).
+
+    Arguments:
+    value -- the argument to check, expected a real number (int or float, Python or NumPy; not a bool)
+    name -- the argument's name, used in the error message
+
+    Returns:
+    value -- Python float; TypeError for a non-number (None, str, bool, complex, array), ValueError for NaN or inf
+    """
+    if not isinstance(value, numbers.Real) or isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name}: expected a real number, found {type(value).__name__}")
+    if not np.isfinite(value):
+        raise ValueError(f"{name}: expected a finite number, found {value!r}")
+    return float(value)
+
+
 def as_random_state(rng, name="rng"):
     """Turn the ``rng`` argument of a helper into a legacy ``np.random.RandomState`` (never reseeds).
 
