@@ -52,7 +52,7 @@ def test_nearest_words_ranks_by_cosine_and_excludes():
     assert [w for w, _ in nearest_words(np.array([1.0, 0.0]), unit, words, k=2, exclude=["east"])] == \
         ["northeast", "north"]
     assert len(nearest_words(np.array([1.0, 0.0]), unit, words, k=10, exclude=["east"])) == 4
-    with pytest.raises(ValueError, match="query: the zero vector"):
+    with pytest.raises(ValueError, match="query: expected a vector with a direction, found the zero vector"):
         nearest_words(np.zeros(2), unit, words)
     with pytest.raises(ValueError, match=r"query: expected shape \(2,\), found \(3,\)"):
         nearest_words(np.ones(3), unit, words)

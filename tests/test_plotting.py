@@ -61,7 +61,7 @@ def test_plot_costs_puts_iterations_on_x():
 
 
 def test_plot_costs_rejects_bad_interval():
-    with pytest.raises(ValueError, match="every: expected an int > 0"):
+    with pytest.raises(ValueError, match="every: expected an int >= 1, found 0"):
         plotting.plot_costs([1.0], every=0)
 
 

@@ -7,14 +7,14 @@ course's embedding matrix E of shape (n_e, V) is its transpose: e_j = E o_j is r
 
 import numpy as np
 
-from utils.validation import as_float_array, check_shape
+from utils.validation import as_float_array, as_int, check_finite, check_shape
 
 
-def _check_vectors(vectors, words=None):
-    vectors = as_float_array(vectors, "vectors")
-    check_shape(vectors, "vectors", (None, None))
-    if words is not None and len(words) != vectors.shape[0]:
-        raise ValueError(f"words: expected {vectors.shape[0]} words (one per row of vectors), found {len(words)}")
+def _checked_rows(vectors, name):
+    """``vectors`` as a finite float array of shape (rows, n_e), or a TypeError/ValueError naming ``name``."""
+    vectors = as_float_array(vectors, name)
+    check_shape(vectors, name, (None, None))
+    check_finite(vectors, name)
     return vectors
 
 
@@ -27,7 +27,7 @@ def unit_rows(vectors):
     Returns:
     unit -- array of shape (V, n_e), same dtype; unit[i] = vectors[i] / ||vectors[i]||
     """
-    vectors = _check_vectors(vectors)
+    vectors = _checked_rows(vectors, "vectors")
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms == 0, 1, norms).astype(vectors.dtype)
 
@@ -45,14 +45,18 @@ def nearest_words(query, unit, words, k=5, exclude=()):
     Returns:
     neighbours -- list of k (word, similarity) pairs, most similar first; similarity a float
     """
-    unit = _check_vectors(unit, words)
+    unit = _checked_rows(unit, "unit")
+    if not isinstance(words, (list, tuple)):
+        raise TypeError(f"words: expected a list of {unit.shape[0]} str (one per row of unit), found {type(words).__name__}")
+    if len(words) != unit.shape[0]:
+        raise ValueError(f"words: expected {unit.shape[0]} words (one per row of unit), found {len(words)}")
     query = as_float_array(query, "query")
     check_shape(query, "query", (unit.shape[1],))
+    check_finite(query, "query")
     norm = np.linalg.norm(query)
     if norm == 0:
-        raise ValueError("query: the zero vector has no direction, so no cosine similarity")
-    if not isinstance(k, (int, np.integer)) or isinstance(k, bool) or k < 1:
-        raise ValueError(f"k: expected an int >= 1, found {k!r}")
+        raise ValueError("query: expected a vector with a direction, found the zero vector (no cosine similarity)")
+    k = as_int(k, "k", 1)
     similarities = unit @ (query / norm)
     blocked = np.isin(np.asarray(words, dtype=object), list(exclude))
     similarities = np.where(blocked, -np.inf, similarities)
@@ -71,7 +75,7 @@ def project_2d(X):
               (each axis's sign fixed so that its largest-magnitude loading is positive)
     explained -- array of shape (2,): the fraction of the total variance each axis captures
     """
-    X = _check_vectors(X)
+    X = _checked_rows(X, "X")
     if X.shape[0] < 2:
         raise ValueError(f"X: expected at least 2 rows to find principal axes, found shape {X.shape}")
     centred = X - X.mean(axis=0, keepdims=True)

@@ -2,6 +2,32 @@
 
 import numpy as np
 
+from utils.validation import as_float_array, as_real, check_finite, check_same_shape
+
+# the entries of every row of compare_gradients, in the order format_gradient_report prints them
+REPORT_KEYS = ("name", "exact", "approximate", "max_diff", "relative_error")
+
+
+def _finite_array(x, name):
+    """``x`` as a float ndarray (any shape) after checking its dtype and that it holds no NaN or inf."""
+    x = as_float_array(x, name)
+    check_finite(x, name)
+    return x
+
+
+def _positive(value, name):
+    """``value`` as a float after checking that it is a finite number > 0."""
+    value = as_real(value, name)
+    if value <= 0:
+        raise ValueError(f"{name}: expected a number > 0, found {value!r}")
+    return value
+
+
+def _checked_dict(d, name):
+    if not isinstance(d, dict):
+        raise TypeError(f"{name}: expected a dict of arrays, found {type(d).__name__}")
+    return d
+
 
 def numerical_gradient(f, x, df, h=1e-6):
     """Centred-difference gradient of ``sum(f(x) * df)`` with respect to ``x``.
@@ -18,14 +44,24 @@ def numerical_gradient(f, x, df, h=1e-6):
     Returns:
     grad -- ndarray of the shape of x, approximately d sum(f(x) * df) / dx
     """
-    x = np.array(x, dtype=float)
+    if not callable(f):
+        raise TypeError(f"f: expected a function of x, found {type(f).__name__}")
+    x = np.array(_finite_array(x, "x"), dtype=float)
+    df = _finite_array(df, "df")
+    h = _positive(h, "h")
+
+    def weighted_sum():
+        out = f(x)
+        check_same_shape(df, "df", out, "f(x)")
+        return np.sum(out * df)
+
     grad = np.zeros_like(x)
     for idx in np.ndindex(x.shape):
         old = x[idx]
         x[idx] = old + h
-        plus = np.sum(f(x) * df)
+        plus = weighted_sum()
         x[idx] = old - h
-        minus = np.sum(f(x) * df)
+        minus = weighted_sum()
         x[idx] = old
         grad[idx] = (plus - minus) / (2 * h)
     return grad
@@ -40,7 +76,8 @@ def relative_error(a, b):
     Returns:
     error -- Python float in [0, 1]
     """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    a, b = _finite_array(a, "a"), _finite_array(b, "b")
+    check_same_shape(a, "a", b, "b")
     denominator = np.linalg.norm(a) + np.linalg.norm(b)
     return 0.0 if denominator == 0 else float(np.linalg.norm(a - b) / denominator)
 
@@ -56,15 +93,15 @@ def dictionary_to_vector(parameters, keys=None):
     theta -- ndarray of shape (n, 1), n the total number of entries; each array is flattened row by row
     layout -- list of (key, shape) pairs in stacking order, for vector_to_dictionary and gradients_to_vector
     """
-    keys = list(parameters) if keys is None else list(keys)
+    keys = list(_checked_dict(parameters, "parameters")) if keys is None else list(keys)
     missing = [key for key in keys if key not in parameters]
     if missing:
         raise KeyError(f"parameters: missing {missing}")
-    layout = [(key, np.shape(parameters[key])) for key in keys]
+    arrays = [_finite_array(parameters[key], f"parameters['{key}']") for key in keys]
+    layout = [(key, array.shape) for key, array in zip(keys, arrays)]
     if not layout:
         return np.zeros((0, 1)), layout
-    theta = np.concatenate([np.asarray(parameters[key], dtype=float).reshape(-1) for key in keys])
-    return theta.reshape(-1, 1), layout
+    return np.concatenate([array.reshape(-1) for array in arrays]).astype(float).reshape(-1, 1), layout
 
 
 def vector_to_dictionary(theta, layout):
@@ -77,10 +114,18 @@ def vector_to_dictionary(theta, layout):
     Returns:
     parameters -- dict key -> new ndarray of the layout's shape
     """
-    theta = np.asarray(theta, dtype=float)
+    return _split(theta, layout, "theta")
+
+
+def _split(theta, layout, name):
+    """vector_to_dictionary for the argument ``name``: checks it, then cuts it as ``layout`` says."""
+    theta = _finite_array(theta, name)
+    if not isinstance(layout, (list, tuple)):
+        raise TypeError(f"layout: expected a list of (key, shape) pairs from dictionary_to_vector, "
+                        f"found {type(layout).__name__}")
     sizes = [int(np.prod(shape)) for _, shape in layout]
     if theta.ndim not in (1, 2) or (theta.ndim == 2 and theta.shape[1] != 1) or theta.shape[0] != sum(sizes):
-        raise ValueError(f"theta: expected shape ({sum(sizes)}, 1) to fill the layout, found {theta.shape}")
+        raise ValueError(f"{name}: expected shape ({sum(sizes)}, 1) to fill the layout, found {theta.shape}")
     pieces = np.split(theta.reshape(-1), np.cumsum(sizes)[:-1]) if sizes else []
     return {key: piece.reshape(shape) for (key, shape), piece in zip(layout, pieces)}
 
@@ -95,6 +140,7 @@ def gradients_to_vector(grads, layout):
     Returns:
     grad -- ndarray of shape (n, 1), aligned entry by entry with theta
     """
+    _checked_dict(grads, "grads")
     pieces = []
     for key, shape in layout:
         if f"d{key}" not in grads:
@@ -102,8 +148,8 @@ def gradients_to_vector(grads, layout):
         if np.shape(grads[f"d{key}"]) != tuple(shape):
             raise ValueError(f"grads['d{key}']: expected shape {tuple(shape)} (that of {key}), "
                              f"found {np.shape(grads[f'd{key}'])}")
-        pieces.append(np.asarray(grads[f"d{key}"], dtype=float).reshape(-1))
-    return np.concatenate(pieces).reshape(-1, 1) if pieces else np.zeros((0, 1))
+        pieces.append(_finite_array(grads[f"d{key}"], f"grads['d{key}']").reshape(-1))
+    return np.concatenate(pieces).astype(float).reshape(-1, 1) if pieces else np.zeros((0, 1))
 
 
 def compare_gradients(grad, grad_approx, layout, rtol=1e-5, atol=1e-8):
@@ -120,8 +166,8 @@ def compare_gradients(grad, grad_approx, layout, rtol=1e-5, atol=1e-8):
             entry identical), "approximate" (bool, numpy.allclose), "max_diff" (float, largest absolute
             difference), "relative_error" (float, relative_error of the two pieces)
     """
-    exact_parts = vector_to_dictionary(grad, layout)
-    approx_parts = vector_to_dictionary(grad_approx, layout)
+    exact_parts, approx_parts = _split(grad, layout, "grad"), _split(grad_approx, layout, "grad_approx")
+    rtol, atol = as_real(rtol, "rtol"), as_real(atol, "atol")
     return [{"name": f"d{key}",
              "exact": bool(np.array_equal(exact_parts[key], approx_parts[key])),
              "approximate": bool(np.allclose(exact_parts[key], approx_parts[key], rtol=rtol, atol=atol)),
@@ -143,6 +189,14 @@ def format_gradient_report(rows, floor=1e-7):
     Returns:
     table -- str, ready to print
     """
+    if not isinstance(rows, (list, tuple)):
+        raise TypeError(f"rows: expected a list of dicts from compare_gradients, found {type(rows).__name__}")
+    for i, row in enumerate(rows):
+        missing = [key for key in REPORT_KEYS if key not in row]
+        if missing:
+            raise KeyError(f"rows[{i}]: missing {missing}, expected the keys {list(REPORT_KEYS)} of compare_gradients")
+    floor = _positive(floor, "floor")
+
     def number(x):
         return f"< {floor:.0e}" if x < floor else f"{x:.2e}"
 

@@ -11,7 +11,7 @@ import numbers
 
 import numpy as np
 
-from utils.validation import as_random_state
+from utils.validation import as_random_state, as_real
 
 # names accepted by `scale` besides a number: "xavier" gives weights of variance 1/n^[l-1] (suits tanh
 # and sigmoid), "he" variance 2/n^[l-1] (suits ReLU)
@@ -19,12 +19,16 @@ _SCALES = ("he", "xavier")
 
 
 def _check_layer_sizes(sizes, name):
+    """``sizes`` as a list of ints after checking it: TypeError for a non-list or a non-number entry (None,
+    str), ValueError for fewer than 2 sizes or an entry that is not a whole number > 0."""
     if isinstance(sizes, np.ndarray):
         sizes = sizes.tolist()
-    if (not isinstance(sizes, (list, tuple)) or len(sizes) < 2
-            or not all(isinstance(n, numbers.Integral) and not isinstance(n, bool) and n > 0 for n in sizes)):
-        raise ValueError(f"{name}: expected a list of at least 2 positive ints [n_x, n^[1], ..., n^[L]], "
-                         f"found {sizes!r}")
+    message = f"{name}: expected a list of at least 2 positive ints [n_x, n^[1], ..., n^[L]], found {sizes!r}"
+    if not isinstance(sizes, (list, tuple)) or not all(isinstance(n, numbers.Real) and not isinstance(n, bool)
+                                                       for n in sizes):
+        raise TypeError(message)
+    if len(sizes) < 2 or not all(isinstance(n, numbers.Integral) and n > 0 for n in sizes):
+        raise ValueError(message)
     return [int(n) for n in sizes]
 
 
@@ -75,6 +79,8 @@ def initialize_parameters_deep(layer_dims, rng=None, scale=0.01):
             raise ValueError(f"scale: expected a number or one of {list(_SCALES)}, found {scale!r}")
     elif not isinstance(scale, numbers.Real) or isinstance(scale, bool):
         raise TypeError(f"scale: expected a number or one of {list(_SCALES)}, found {type(scale).__name__}")
+    else:
+        scale = as_real(scale, "scale")
     random_state = as_random_state(rng)
     parameters = {}
     for l in range(1, len(layer_dims)):

@@ -8,10 +8,18 @@ Data follow the course's shapes: ``X`` is ``(2, m)`` with one example per column
 import matplotlib.pyplot as plt
 import numpy as np
 
-from utils.validation import check_shape
+from utils.validation import as_float_array, as_int, as_real, check_finite, check_nonempty, check_shape
 
 POINT_COLORS = ("#d7301f", "#2b8cbe")     # class 0, class 1
 REGION_COLORS = ("#fcbba1", "#a6d5ec")
+
+
+def _checked_data(x, name):
+    """``x`` as a finite float array with at least one element, or a TypeError/ValueError naming ``name``."""
+    x = as_float_array(x, name)
+    check_nonempty(x, name)
+    check_finite(x, name)
+    return x
 
 
 def _new_axes(ax, figsize=(5, 4)):
@@ -36,11 +44,14 @@ def plot_decision_boundary(predict_fn, X, Y, ax=None, resolution=200, margin=1.0
     Returns:
     ax -- the Axes drawn on (its first collection is the filled region plot, the last the scatter)
     """
-    X = np.asarray(X, dtype=float)
+    if not callable(predict_fn):
+        raise TypeError(f"predict_fn: expected a function of a (2, k) array of points, found {type(predict_fn).__name__}")
+    X = _checked_data(X, "X")
     check_shape(X, "X", (2, None))
-    Y = np.asarray(Y).reshape(-1)
+    Y = _checked_data(Y, "Y").reshape(-1)
     if Y.shape[0] != X.shape[1]:
         raise ValueError(f"Y: expected {X.shape[1]} labels (one per column of X), found {Y.shape[0]}")
+    resolution, margin = as_int(resolution, "resolution", 2), as_real(margin, "margin")
     x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
     x2 = np.linspace(X[1].min() - margin, X[1].max() + margin, resolution)
     grid1, grid2 = np.meshgrid(x1, x2)
@@ -70,9 +81,10 @@ def plot_costs(costs, learning_rate=None, label=None, ax=None, every=100):
     Returns:
     ax -- the Axes drawn on (the curve is its last line)
     """
-    costs = np.asarray(costs, dtype=float).reshape(-1)
-    if not isinstance(every, (int, np.integer)) or every <= 0:
-        raise ValueError(f"every: expected an int > 0, found {every!r}")
+    costs = _checked_data(costs, "costs").reshape(-1)
+    every = as_int(every, "every", 1)
+    if learning_rate is not None:
+        learning_rate = as_real(learning_rate, "learning_rate")
     if label is None and learning_rate is not None:
         label = f"learning rate = {learning_rate:g}"
     ax = _new_axes(ax)
@@ -96,8 +108,12 @@ def compare_costs(curves, ax=None, every=100):
     Returns:
     ax -- the Axes drawn on (one line per curve, in the dict's order)
     """
+    if not isinstance(curves, dict):
+        raise TypeError(f"curves: expected a dict mapping a label to a sequence of costs, found {type(curves).__name__}")
     if not curves:
         raise ValueError("curves: expected at least one learning curve, found none")
+    for name, costs in curves.items():       # every curve checked before anything is drawn
+        _checked_data(costs, f"curves[{name!r}]")
     ax = _new_axes(ax, figsize=(6, 4))
     for name, costs in curves.items():
         label = f"learning rate = {name:g}" if isinstance(name, (int, float, np.number)) else str(name)
@@ -122,13 +138,17 @@ def show_images(images, titles=None, ncols=5, axes=None, cmap="gray", size=1.8):
     fig -- the Figure holding the grid (unused Axes of the grid are hidden)
     """
     images = np.asarray(images)
+    if images.dtype.kind not in "biuf":
+        raise TypeError(f"images: expected an array of pixel values (uint8 or float), found dtype {images.dtype}")
     if images.ndim not in (3, 4) or (images.ndim == 4 and images.shape[-1] != 3):
         raise ValueError(f"images: expected shape (k, h, w) or (k, h, w, 3), found {images.shape}")
+    check_nonempty(images, "images")
+    check_finite(images, "images")
     k = images.shape[0]
     if titles is not None and len(titles) != k:
         raise ValueError(f"titles: expected {k} titles (one per image), found {len(titles)}")
     if axes is None:
-        ncols = max(1, min(ncols, k))
+        ncols = max(1, min(as_int(ncols, "ncols", 1), k))
         nrows = -(-k // ncols)
         fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3 * nrows),
                                  squeeze=False)

@@ -7,19 +7,22 @@ Masks are drawn from the legacy RandomState stream (``rng``: None / int / Random
 ``np.random.seed(k)`` the mask is the course's ``np.random.rand(*A.shape) < keep_prob``.
 """
 
-import numbers
-
 import numpy as np
 
 from utils.models import number_of_layers
-from utils.validation import as_float_array, as_random_state, check_same_shape
+from utils.validation import as_float_array, as_int, as_random_state, as_real, check_finite, check_same_shape
 
 
-def _check_lambd_and_m(lambd, m):
-    if not isinstance(lambd, numbers.Real) or isinstance(lambd, bool) or not lambd >= 0:
+def _checked_l2_inputs(parameters, lambd, m):
+    """The weights W1..WL of ``parameters`` as finite float arrays, after checking lambd >= 0 and m >= 1."""
+    L = number_of_layers(parameters)
+    if as_real(lambd, "lambd") < 0:
         raise ValueError(f"lambd: expected a number >= 0, found {lambd!r}")
-    if not isinstance(m, numbers.Integral) or isinstance(m, bool) or m < 1:
-        raise ValueError(f"m: expected the number of examples, an int >= 1, found {m!r}")
+    as_int(m, "m", 1)
+    weights = [as_float_array(parameters[f"W{l}"], f"parameters['W{l}']") for l in range(1, L + 1)]
+    for l, W in enumerate(weights, start=1):
+        check_finite(W, f"parameters['W{l}']")
+    return weights
 
 
 def l2_regularization_cost(parameters, lambd, m):
@@ -33,10 +36,7 @@ def l2_regularization_cost(parameters, lambd, m):
     Returns:
     penalty -- Python float
     """
-    L = number_of_layers(parameters)
-    _check_lambd_and_m(lambd, m)
-    squares = sum(float(np.sum(np.square(as_float_array(parameters[f"W{l}"], f"parameters['W{l}']"))))
-                  for l in range(1, L + 1))
+    squares = sum(float(np.sum(np.square(W))) for W in _checked_l2_inputs(parameters, lambd, m))
     return lambd / (2 * m) * squares
 
 
@@ -51,10 +51,7 @@ def l2_regularization_gradients(parameters, lambd, m):
     Returns:
     terms -- dict {"dW1": (n^[1], n^[0]), ..., "dWL": (n^[L], n^[L-1])}; the biases get no term
     """
-    L = number_of_layers(parameters)
-    _check_lambd_and_m(lambd, m)
-    return {f"dW{l}": lambd / m * as_float_array(parameters[f"W{l}"], f"parameters['W{l}']")
-            for l in range(1, L + 1)}
+    return {f"dW{l}": lambd / m * W for l, W in enumerate(_checked_l2_inputs(parameters, lambd, m), start=1)}
 
 
 def dropout_forward(A, keep_prob, rng=None, mask=None):
@@ -74,12 +71,15 @@ def dropout_forward(A, keep_prob, rng=None, mask=None):
     cache -- tuple (D, keep_prob), D the int 0/1 mask of shape (n^[l], m), for dropout_backward
     """
     A = as_float_array(A, "A")
-    if not isinstance(keep_prob, numbers.Real) or isinstance(keep_prob, bool) or not 0 < keep_prob <= 1:
+    check_finite(A, "A")
+    if not 0 < as_real(keep_prob, "keep_prob") <= 1:
         raise ValueError(f"keep_prob: expected a probability in (0, 1], found {keep_prob!r}")
     if mask is None:
         D = (as_random_state(rng).rand(*A.shape) < keep_prob).astype(int)
     else:
         D = np.asarray(mask)
+        if D.dtype.kind not in "biuf":
+            raise TypeError(f"mask: expected an array of 0 and 1 (or bool), found dtype {D.dtype}")
         check_same_shape(D, "mask", A, "A")
         if not np.isin(D, (0, 1)).all():
             raise ValueError("mask: expected only 0 and 1 (drop / keep)")
@@ -97,7 +97,10 @@ def dropout_backward(dA, cache):
     Returns:
     dA_in -- gradient with respect to dropout_forward's input A, shape (n^[l], m): dA * D / keep_prob
     """
+    if not isinstance(cache, tuple) or len(cache) != 2:
+        raise TypeError(f"cache: expected the tuple (D, keep_prob) from dropout_forward, found {type(cache).__name__}")
     D, keep_prob = cache
     dA = as_float_array(dA, "dA")
     check_same_shape(dA, "dA", D, "cache (D)")
+    check_finite(dA, "dA")
     return dA * D / keep_prob
