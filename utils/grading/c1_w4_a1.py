@@ -8,16 +8,11 @@ computed once from the reference solutions.
 import numpy as np
 
 from utils.grading.check import Case, Graded, check_function
-
-
-def _randn(seed, *shape):
-    """Standard-normal test input of the given shape from its own seed."""
-    return np.random.RandomState(seed).randn(*shape)
-
+from utils.grading.inputs import randn
 
 # linear layers: A_prev (3, 4), W (2, 3), b (2, 1); and A_prev (2, 5), W (1, 2), b (1, 1)
-A1, W1, B1 = _randn(11, 3, 4), _randn(12, 2, 3), _randn(13, 2, 1)
-A2, W2, B2 = _randn(14, 2, 5), _randn(15, 1, 2), _randn(16, 1, 1)
+A1, W1, B1 = randn(11, 3, 4), randn(12, 2, 3), randn(13, 2, 1)
+A2, W2, B2 = randn(14, 2, 5), randn(15, 1, 2), randn(16, 1, 1)
 Z1 = np.array([
     [0.22280132800615438, -0.8882383034189453, -0.7907694684625682, -2.2976328762451654],
     [-2.874028668806643, 2.6349764814409373, 2.5338559414064803, 6.23402140385713],
@@ -27,29 +22,29 @@ Z2 = np.array([
 ])
 
 # networks: X (4, 3) through layer sizes [4, 3, 2, 1]; X (3, 5) through [3, 1] (logistic regression)
-X3 = _randn(21, 4, 3)
-PARAMS3 = {"W1": _randn(22, 3, 4), "b1": _randn(23, 3, 1), "W2": _randn(24, 2, 3), "b2": _randn(25, 2, 1),
-           "W3": _randn(26, 1, 2), "b3": _randn(27, 1, 1)}
-X1 = _randn(28, 3, 5)
-PARAMS1 = {"W1": _randn(29, 1, 3), "b1": _randn(30, 1, 1)}
+X3 = randn(21, 4, 3)
+PARAMS3 = {"W1": randn(22, 3, 4), "b1": randn(23, 3, 1), "W2": randn(24, 2, 3), "b2": randn(25, 2, 1),
+           "W3": randn(26, 1, 2), "b3": randn(27, 1, 1)}
+X1 = randn(28, 3, 5)
+PARAMS1 = {"W1": randn(29, 1, 3), "b1": randn(30, 1, 1)}
 
 # backward: upstream gradients and layer caches ((A_prev, W, b), Z) with consistent shapes
-DZ1, DZ2 = _randn(31, 2, 4), _randn(32, 1, 5)
-DA, ZC = _randn(33, 2, 4), _randn(34, 2, 4)
-CACHES3 = [((_randn(42, 3, 4), _randn(43, 2, 3), _randn(44, 2, 1)), _randn(45, 2, 4)),
-           ((_randn(46, 2, 4), _randn(47, 2, 2), _randn(48, 2, 1)), _randn(49, 2, 4)),
-           ((_randn(50, 2, 4), _randn(51, 1, 2), _randn(52, 1, 1)), _randn(53, 1, 4))]
+DZ1, DZ2 = randn(31, 2, 4), randn(32, 1, 5)
+DA, ZC = randn(33, 2, 4), randn(34, 2, 4)
+CACHES3 = [((randn(42, 3, 4), randn(43, 2, 3), randn(44, 2, 1)), randn(45, 2, 4)),
+           ((randn(46, 2, 4), randn(47, 2, 2), randn(48, 2, 1)), randn(49, 2, 4)),
+           ((randn(50, 2, 4), randn(51, 1, 2), randn(52, 1, 1)), randn(53, 1, 4))]
 AL3, Y3 = np.array([[0.73, 0.18, 0.41, 0.92]]), np.array([[1, 0, 0, 1]])
-CACHES2 = [((_randn(54, 3, 5), _randn(55, 4, 3), _randn(56, 4, 1)), _randn(57, 4, 5)),
-           ((_randn(58, 4, 5), _randn(59, 1, 4), _randn(60, 1, 1)), _randn(61, 1, 5))]
+CACHES2 = [((randn(54, 3, 5), randn(55, 4, 3), randn(56, 4, 1)), randn(57, 4, 5)),
+           ((randn(58, 4, 5), randn(59, 1, 4), randn(60, 1, 1)), randn(61, 1, 5))]
 AL2, Y2 = np.array([[0.35, 0.6, 0.88, 0.07, 0.5]]), np.array([[0, 1, 1, 0, 1]])
 
 # gradient descent
-PARAMS_UP = {"W1": _randn(62, 3, 4), "b1": _randn(63, 3, 1), "W2": _randn(64, 1, 3), "b2": _randn(65, 1, 1)}
-GRADS_UP = {"dW1": _randn(66, 3, 4), "db1": _randn(67, 3, 1), "dW2": _randn(68, 1, 3), "db2": _randn(69, 1, 1)}
-GRADS3 = {"dA0": _randn(70, 4, 3), "dW1": _randn(71, 3, 4), "db1": _randn(72, 3, 1), "dA1": _randn(73, 3, 3),
-          "dW2": _randn(74, 2, 3), "db2": _randn(75, 2, 1), "dA2": _randn(76, 2, 3), "dW3": _randn(77, 1, 2),
-          "db3": _randn(78, 1, 1)}
+PARAMS_UP = {"W1": randn(62, 3, 4), "b1": randn(63, 3, 1), "W2": randn(64, 1, 3), "b2": randn(65, 1, 1)}
+GRADS_UP = {"dW1": randn(66, 3, 4), "db1": randn(67, 3, 1), "dW2": randn(68, 1, 3), "db2": randn(69, 1, 1)}
+GRADS3 = {"dA0": randn(70, 4, 3), "dW1": randn(71, 3, 4), "db1": randn(72, 3, 1), "dA1": randn(73, 3, 3),
+          "dW2": randn(74, 2, 3), "db2": randn(75, 2, 1), "dA2": randn(76, 2, 3), "dW3": randn(77, 1, 2),
+          "db3": randn(78, 1, 1)}
 
 
 def initialize_parameters_test(target):

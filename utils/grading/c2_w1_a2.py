@@ -8,11 +8,7 @@ small helpers below. Every expected value is a frozen literal computed once from
 import numpy as np
 
 from utils.grading.check import Case, Graded, check_function
-
-
-def _randn(seed, *shape):
-    """Standard-normal test input of the given shape from its own seed."""
-    return np.random.RandomState(seed).randn(*shape)
+from utils.grading.inputs import randn
 
 
 def _parameters(seed, n_x, n1, n2):
@@ -47,7 +43,7 @@ A3_1, Y_1 = np.array([[0.7, 0.2, 0.55, 0.9, 0.35]]), np.array([[1, 0, 0, 1, 1]])
 A3_2, Y_2 = np.array([[0.15, 0.6, 0.8]]), np.array([[0, 1, 0]])
 
 # backward with L2: inputs, labels and the caches of a forward pass without dropout
-X1, X2 = _randn(33, 3, 5), _randn(34, 2, 4)
+X1, X2 = randn(33, 3, 5), randn(34, 2, 4)
 Y1, Y2 = np.array([[1, 0, 1, 1, 0]]), np.array([[0, 1, 1, 0]])
 CACHE1, CACHE2 = _cache(X1, P1), _cache(X2, P2)
 

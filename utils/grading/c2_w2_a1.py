@@ -8,23 +8,18 @@ solutions (which agree with ``utils.optimizers``).
 import numpy as np
 
 from utils.grading.check import Case, Graded, check_function
-
-
-def _randn(seed, *shape):
-    """Standard-normal test input of the given shape from its own seed."""
-    return np.random.RandomState(seed).randn(*shape)
-
+from utils.grading.inputs import randn
 
 # a 2-layer network (W1 (3, 2), b1 (3, 1), W2 (1, 3), b2 (1, 1)) and a 3-layer one, with gradients
-P2 = {"W1": _randn(201, 3, 2), "b1": _randn(202, 3, 1), "W2": _randn(203, 1, 3), "b2": _randn(204, 1, 1)}
-G2 = {"dW1": _randn(205, 3, 2), "db1": _randn(206, 3, 1), "dW2": _randn(207, 1, 3), "db2": _randn(208, 1, 1)}
-P3 = {"W1": _randn(211, 2, 3), "b1": _randn(212, 2, 1), "W2": _randn(213, 2, 2), "b2": _randn(214, 2, 1),
-      "W3": _randn(215, 1, 2), "b3": _randn(216, 1, 1)}
-G3 = {"dW1": _randn(217, 2, 3), "db1": _randn(218, 2, 1), "dW2": _randn(219, 2, 2), "db2": _randn(220, 2, 1),
-      "dW3": _randn(221, 1, 2), "db3": _randn(222, 1, 1)}
+P2 = {"W1": randn(201, 3, 2), "b1": randn(202, 3, 1), "W2": randn(203, 1, 3), "b2": randn(204, 1, 1)}
+G2 = {"dW1": randn(205, 3, 2), "db1": randn(206, 3, 1), "dW2": randn(207, 1, 3), "db2": randn(208, 1, 1)}
+P3 = {"W1": randn(211, 2, 3), "b1": randn(212, 2, 1), "W2": randn(213, 2, 2), "b2": randn(214, 2, 1),
+      "W3": randn(215, 1, 2), "b3": randn(216, 1, 1)}
+G3 = {"dW1": randn(217, 2, 3), "db1": randn(218, 2, 1), "dW2": randn(219, 2, 2), "db2": randn(220, 2, 1),
+      "dW3": randn(221, 1, 2), "db3": randn(222, 1, 1)}
 # non-zero optimizer states (a velocity and a squared-gradient average part-way through training)
-V2 = {k: 0.1 * _randn(230 + i, *v.shape) for i, (k, v) in enumerate(G2.items())}
-S2 = {k: 0.01 * np.abs(_randn(240 + i, *v.shape)) for i, (k, v) in enumerate(G2.items())}
+V2 = {k: 0.1 * randn(230 + i, *v.shape) for i, (k, v) in enumerate(G2.items())}
+S2 = {k: 0.01 * np.abs(randn(240 + i, *v.shape)) for i, (k, v) in enumerate(G2.items())}
 ZEROS3 = {"d" + k: np.zeros(v.shape) for k, v in P3.items()}
 # mini-batch data: 7 and 10 examples
 XB = np.array([[-0.7, -0.88, 1.27, -1.53, 1.36, 0.9, -1.8], [0.87, 0.63, 1.26, -1.04, 0.01, 0.96, -1.11]])

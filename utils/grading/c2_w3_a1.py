@@ -11,11 +11,7 @@ import numpy as np
 from utils.activations import softmax
 from utils.data import one_hot
 from utils.grading.check import Case, Graded, check_function
-
-
-def _randn(seed, *shape):
-    """Standard-normal test input of the given shape from its own seed."""
-    return np.random.RandomState(seed).randn(*shape)
+from utils.grading.inputs import randn
 
 
 def _one_hot(labels, C):
@@ -24,20 +20,20 @@ def _one_hot(labels, C):
 
 
 # softmax: random scores (4, 3); huge logits, one column tied, one column far below the others (3, 4); C = 1
-Z_RANDOM = _randn(11, 4, 3) * 3
+Z_RANDOM = randn(11, 4, 3) * 3
 Z_HUGE = np.array([[1000.0, -1000.0, 2.0, -700.0], [999.0, -1001.0, 2.0, -702.0], [990.0, -1003.0, 2.0, -745.0]])
-Z_ONE_CLASS = _randn(12, 1, 5)
+Z_ONE_CLASS = randn(12, 1, 5)
 
 # cost: softmax outputs (3, 5); probabilities with exact zeros in wrong classes (3, 4)
-AL_RANDOM, Y_RANDOM = softmax(_randn(21, 3, 5)), _one_hot([2, 0, 1, 1, 0], 3)
+AL_RANDOM, Y_RANDOM = softmax(randn(21, 3, 5)), _one_hot([2, 0, 1, 1, 0], 3)
 AL_ZEROS = np.array([[0.0, 0.25, 0.9, 0.0], [1.0, 0.5, 0.1, 0.3], [0.0, 0.25, 0.0, 0.7]])
 Y_ZEROS = _one_hot([1, 2, 0, 2], 3)
 
 # output layer: A_prev (5, 6), W (3, 5), b (3, 1), 3 classes; A_prev (4, 3), W (2, 4), b (2, 1), 2 classes
-A1, W1, B1 = _randn(31, 5, 6), _randn(32, 3, 5), _randn(33, 3, 1)
+A1, W1, B1 = randn(31, 5, 6), randn(32, 3, 5), randn(33, 3, 1)
 Z1 = W1 @ A1 + B1
 CACHE1, AL1, Y1 = ((A1, W1, B1), Z1), softmax(Z1), _one_hot([0, 2, 1, 2, 2, 0], 3)
-A2, W2, B2 = _randn(34, 4, 3), _randn(35, 2, 4), _randn(36, 2, 1)
+A2, W2, B2 = randn(34, 4, 3), randn(35, 2, 4), randn(36, 2, 1)
 Z2 = W2 @ A2 + B2
 CACHE2, AL2, Y2 = ((A2, W2, B2), Z2), softmax(Z2), _one_hot([1, 0, 1], 2)
 

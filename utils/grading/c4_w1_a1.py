@@ -8,44 +8,41 @@ computed once from the reference solutions (which agree with utils.conv to round
 import numpy as np
 
 from utils.grading.check import Case, Graded, check_function
-
-
-def _randn(seed, *shape):
-    return np.random.RandomState(seed).randn(*shape)
+from utils.grading.inputs import randn
 
 # zero_pad: (2, 2, 3, 1) by 1; (1, 1, 2, 2) by 2; (1, 2, 2, 1) by 0
-ZERO_PAD_IN = [(_randn(41, 2, 2, 3, 1), 1), (_randn(42, 1, 1, 2, 2), 2), (_randn(43, 1, 2, 2, 1), 0)]
+ZERO_PAD_IN = [(randn(41, 2, 2, 3, 1), 1), (randn(42, 1, 1, 2, 2), 2), (randn(43, 1, 2, 2, 1), 0)]
 # conv_single_step: (2, 2, 3); (3, 3, 1) with a negative bias; (1, 1, 4)
-CSS_IN = [(_randn(51, 2, 2, 3), _randn(52, 2, 2, 3), _randn(53, 1, 1, 1)),
-          (_randn(54, 3, 3, 1), _randn(55, 3, 3, 1), np.array([[[-2.5]]])),
-          (_randn(56, 1, 1, 4), _randn(57, 1, 1, 4), _randn(58, 1, 1, 1))]
+CSS_IN = [(randn(51, 2, 2, 3), randn(52, 2, 2, 3), randn(53, 1, 1, 1)),
+          (randn(54, 3, 3, 1), randn(55, 3, 3, 1), np.array([[[-2.5]]])),
+          (randn(56, 1, 1, 4), randn(57, 1, 1, 4), randn(58, 1, 1, 1))]
 # conv_forward: valid stride 1; same-ish stride 2 pad 1; stride 3 pad 1 on a non-square input; 1 x 1 filters
-CONV_IN = [(_randn(61, 2, 4, 4, 2), _randn(62, 2, 2, 2, 3), _randn(63, 1, 1, 1, 3), {"stride": 1, "pad": 0}),
-           (_randn(64, 1, 5, 5, 1), _randn(65, 3, 3, 1, 2), _randn(66, 1, 1, 1, 2), {"stride": 2, "pad": 1}),
-           (_randn(67, 1, 4, 5, 2), _randn(68, 3, 3, 2, 1), _randn(69, 1, 1, 1, 1), {"stride": 3, "pad": 1}),
-           (_randn(70, 2, 3, 3, 1), _randn(71, 1, 1, 1, 2), _randn(72, 1, 1, 1, 2), {"stride": 1, "pad": 0})]
+CONV_IN = [(randn(61, 2, 4, 4, 2), randn(62, 2, 2, 2, 3), randn(63, 1, 1, 1, 3), {"stride": 1, "pad": 0}),
+           (randn(64, 1, 5, 5, 1), randn(65, 3, 3, 1, 2), randn(66, 1, 1, 1, 2), {"stride": 2, "pad": 1}),
+           (randn(67, 1, 4, 5, 2), randn(68, 3, 3, 2, 1), randn(69, 1, 1, 1, 1), {"stride": 3, "pad": 1}),
+           (randn(70, 2, 3, 3, 1), randn(71, 1, 1, 1, 2), randn(72, 1, 1, 1, 2), {"stride": 1, "pad": 0})]
 # pool_forward: max 2x2 stride 2 on odd sizes (floor); average 3x3 stride 1 (overlap); max 3x3 stride 2; average 2x2 stride 3
-POOL_IN = [(_randn(81, 2, 5, 5, 2), {"f": 2, "stride": 2}, "max"),
-           (_randn(82, 1, 4, 5, 2), {"f": 3, "stride": 1}, "average"),
-           (_randn(83, 1, 5, 6, 1), {"f": 3, "stride": 2}, "max"),
-           (_randn(84, 2, 5, 5, 1), {"f": 2, "stride": 3}, "average")]
+POOL_IN = [(randn(81, 2, 5, 5, 2), {"f": 2, "stride": 2}, "max"),
+           (randn(82, 1, 4, 5, 2), {"f": 3, "stride": 1}, "average"),
+           (randn(83, 1, 5, 6, 1), {"f": 3, "stride": 2}, "max"),
+           (randn(84, 2, 5, 5, 1), {"f": 2, "stride": 3}, "average")]
 # conv_backward: pad 0 stride 1; pad 1 stride 2; pad 2 stride 1 with a 3x3 filter
-CB_CACHES = [(_randn(91, 2, 3, 4, 2), _randn(92, 2, 2, 2, 2), _randn(93, 1, 1, 1, 2), {"stride": 1, "pad": 0}),
-             (_randn(94, 1, 5, 5, 2), _randn(95, 3, 3, 2, 3), _randn(96, 1, 1, 1, 3), {"stride": 2, "pad": 1}),
-             (_randn(97, 1, 2, 3, 1), _randn(98, 3, 3, 1, 2), _randn(99, 1, 1, 1, 2), {"stride": 1, "pad": 2})]
-CB_IN = [(_randn(101, 2, 2, 3, 2), CB_CACHES[0]), (_randn(102, 1, 3, 3, 3), CB_CACHES[1]),
-         (_randn(103, 1, 4, 5, 2), CB_CACHES[2])]
+CB_CACHES = [(randn(91, 2, 3, 4, 2), randn(92, 2, 2, 2, 2), randn(93, 1, 1, 1, 2), {"stride": 1, "pad": 0}),
+             (randn(94, 1, 5, 5, 2), randn(95, 3, 3, 2, 3), randn(96, 1, 1, 1, 3), {"stride": 2, "pad": 1}),
+             (randn(97, 1, 2, 3, 1), randn(98, 3, 3, 1, 2), randn(99, 1, 1, 1, 2), {"stride": 1, "pad": 2})]
+CB_IN = [(randn(101, 2, 2, 3, 2), CB_CACHES[0]), (randn(102, 1, 3, 3, 3), CB_CACHES[1]),
+         (randn(103, 1, 4, 5, 2), CB_CACHES[2])]
 # create_mask_from_window: random 3x3; a tie for the maximum; all negative 2x3
-MASK_IN = [_randn(111, 3, 3), np.array([[2.0, 5.0], [5.0, 1.0]]), -np.abs(_randn(112, 2, 3)) - 0.5]
+MASK_IN = [randn(111, 3, 3), np.array([[2.0, 5.0], [5.0, 1.0]]), -np.abs(randn(112, 2, 3)) - 0.5]
 # distribute_value: over (2, 3); a negative dz over (3, 3); over (1, 4)
 DV_IN = [(5.0, (2, 3)), (-1.5, (3, 3)), (2.0, (1, 4))]
 # pool_backward: max 3x3 stride 1 (overlap); average 2x2 stride 2; max 2x2 stride 1 with ties; average 3x3 stride 2
-PB_A = [_randn(121, 1, 4, 4, 2), _randn(122, 2, 4, 5, 1), np.round(np.random.RandomState(123).rand(1, 3, 4, 2) * 2),
-        _randn(124, 1, 5, 5, 1)]
-PB_IN = [(_randn(131, 1, 2, 2, 2), (PB_A[0], {"f": 3, "stride": 1}), "max"),
-         (_randn(132, 2, 2, 2, 1), (PB_A[1], {"f": 2, "stride": 2}), "average"),
-         (_randn(133, 1, 2, 3, 2), (PB_A[2], {"f": 2, "stride": 1}), "max"),
-         (_randn(134, 1, 2, 2, 1), (PB_A[3], {"f": 3, "stride": 2}), "average")]
+PB_A = [randn(121, 1, 4, 4, 2), randn(122, 2, 4, 5, 1), np.round(np.random.RandomState(123).rand(1, 3, 4, 2) * 2),
+        randn(124, 1, 5, 5, 1)]
+PB_IN = [(randn(131, 1, 2, 2, 2), (PB_A[0], {"f": 3, "stride": 1}), "max"),
+         (randn(132, 2, 2, 2, 1), (PB_A[1], {"f": 2, "stride": 2}), "average"),
+         (randn(133, 1, 2, 3, 2), (PB_A[2], {"f": 2, "stride": 1}), "max"),
+         (randn(134, 1, 2, 2, 1), (PB_A[3], {"f": 3, "stride": 2}), "average")]
 
 
 def zero_pad_test(target):

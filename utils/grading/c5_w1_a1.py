@@ -10,11 +10,7 @@ names those inputs and slices those frozen arrays instead of writing the same nu
 import numpy as np
 
 from utils.grading.check import Case, Graded, check_function
-
-
-def _randn(seed, *shape):
-    """Standard-normal test input of the given shape from its own seed."""
-    return np.random.RandomState(seed).randn(*shape)
+from utils.grading.inputs import randn
 
 
 def _rnn_parameters(seed, n_x, n_a, n_y):
@@ -37,19 +33,19 @@ def _lstm_parameters(seed, n_x, n_a, n_y):
 
 # basic RNN: n_x = 2, n_a = 3, n_y = 2, m = 2, T_x = 3; a second case with n_x = 4, n_a = 2, n_y = 3, m = 1 (T_x = 4)
 RNN_P1 = _rnn_parameters(51, 2, 3, 2)
-RNN_X1, RNN_A01 = _randn(52, 2, 2, 3), _randn(53, 3, 2)
+RNN_X1, RNN_A01 = randn(52, 2, 2, 3), randn(53, 3, 2)
 RNN_P2 = _rnn_parameters(54, 4, 2, 3)
-RNN_XT2, RNN_APREV2 = _randn(55, 4, 1), _randn(56, 2, 1)
+RNN_XT2, RNN_APREV2 = randn(55, 4, 1), randn(56, 2, 1)
 RNN_XT1 = RNN_X1[:, :, 1].copy()
-RNN_X2, RNN_A02 = _randn(57, 4, 1, 4), _randn(58, 2, 1)
+RNN_X2, RNN_A02 = randn(57, 4, 1, 4), randn(58, 2, 1)
 
 # LSTM: n_x = 2, n_a = 3, n_y = 2, m = 2, T_x = 3; a second cell case with n_x = 1, n_a = 2, n_y = 3, m = 3
 LSTM_P1 = _lstm_parameters(61, 2, 3, 2)
-LSTM_X1, LSTM_A01 = _randn(62, 2, 2, 3), _randn(63, 3, 2)
-LSTM_XT1, LSTM_CPREV1 = LSTM_X1[:, :, 2].copy(), _randn(64, 3, 2)
+LSTM_X1, LSTM_A01 = randn(62, 2, 2, 3), randn(63, 3, 2)
+LSTM_XT1, LSTM_CPREV1 = LSTM_X1[:, :, 2].copy(), randn(64, 3, 2)
 LSTM_P2 = _lstm_parameters(65, 1, 2, 3)
-LSTM_XT2, LSTM_APREV2, LSTM_CPREV2 = _randn(66, 1, 3), _randn(67, 2, 3), _randn(68, 2, 3)
-LSTM_X2, LSTM_A02 = _randn(69, 1, 3, 2), _randn(70, 2, 3)
+LSTM_XT2, LSTM_APREV2, LSTM_CPREV2 = randn(66, 1, 3), randn(67, 2, 3), randn(68, 2, 3)
+LSTM_X2, LSTM_A02 = randn(69, 1, 3, 2), randn(70, 2, 3)
 
 
 def _states_before(states, first):

@@ -10,10 +10,7 @@ import numpy as np
 
 from utils.char_rnn import vocabulary_maps
 from utils.grading.check import Case, Graded, check_function
-
-def _randn(seed, *shape):
-    """Standard-normal test input of the given shape from its own seed."""
-    return np.random.RandomState(seed).randn(*shape)
+from utils.grading.inputs import randn
 
 
 def _parameters(seed, n_a, vocab_size, scale):
@@ -23,9 +20,9 @@ def _parameters(seed, n_a, vocab_size, scale):
             "Wya": rs.randn(vocab_size, n_a) * scale, "ba": rs.randn(n_a, 1), "by": rs.randn(vocab_size, 1)}
 
 
-G1 = {"dWax": _randn(41, 3, 4) * 4, "dWaa": _randn(42, 3, 3) * 4, "dWya": _randn(43, 4, 3) * 4,
-      "dba": _randn(44, 3, 1) * 4, "dby": _randn(45, 4, 1) * 4}
-G2 = {"dWax": _randn(46, 2, 3), "da0": _randn(47, 2, 1) * 0.3, "dby": np.array([[0.05], [-0.2], [0.1]])}
+G1 = {"dWax": randn(41, 3, 4) * 4, "dWaa": randn(42, 3, 3) * 4, "dWya": randn(43, 4, 3) * 4,
+      "dba": randn(44, 3, 1) * 4, "dby": randn(45, 4, 1) * 4}
+G2 = {"dWax": randn(46, 2, 3), "da0": randn(47, 2, 1) * 0.3, "dby": np.array([[0.05], [-0.2], [0.1]])}
 
 C2I_5, _ = vocabulary_maps("\nabcd")
 C2I_SHIFTED, _ = vocabulary_maps("ab\ncd")
@@ -34,7 +31,7 @@ P_LONG = {**_parameters(52, 3, 5, 1.0), "by": np.array([[-30.0], [0.5], [0.0], [
 P_LONG_SHIFTED = {**P_LONG, "by": P_LONG["by"][[1, 2, 0, 3, 4]]}
 
 P_OPT = _parameters(61, 3, 4, 1.5)
-A_PREV_OPT = _randn(62, 3, 1)
+A_PREV_OPT = randn(62, 3, 1)
 X_OPT, Y_OPT = [None, 1, 3, 2], [1, 3, 2, 0]
 P_OPT2 = _parameters(63, 2, 4, 0.8)
 X_OPT2, Y_OPT2 = [None, 3, 3], [3, 3, 0]

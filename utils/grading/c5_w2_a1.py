@@ -9,11 +9,7 @@ computed once from the reference solutions.
 import numpy as np
 
 from utils.grading.check import Case, Graded, check_function
-
-
-def _randn(seed, *shape):
-    """Standard-normal test input of the given shape from its own seed."""
-    return np.random.RandomState(seed).randn(*shape)
+from utils.grading.inputs import randn
 
 
 def _unit(x):
@@ -22,8 +18,8 @@ def _unit(x):
 
 
 # cosine_similarity: random (7,) vectors; parallel and opposite vectors of other lengths; (3,) vectors; zero vector
-U1, V1 = _randn(51, 7), _randn(52, 7)
-U2, V2 = _randn(53, 3), np.array([0.5, -2.0, 1.0])
+U1, V1 = randn(51, 7), randn(52, 7)
+U2, V2 = randn(53, 3), np.array([0.5, -2.0, 1.0])
 
 # complete_analogy: 12 words with random 6-d vectors scaled by random lengths in [0.3, 3]; the same
 # vocabulary plus a 13th word "mirror" whose vector equals that of "cedar" (a zero offset e_w - e_c)
@@ -34,12 +30,12 @@ VECTORS *= _rs.uniform(0.3, 3.0, size=(12, 1))
 WORDS_MIRROR, VECTORS_MIRROR = WORDS + ["mirror"], np.vstack([VECTORS, VECTORS[2]])
 
 # neutralize: e (7,) with g of length about 1; e (5,) with g of length about 5
-E1, G1 = _randn(61, 7), _randn(62, 7) * 0.4
-E2, G2 = _randn(63, 5), _randn(64, 5) * 2.0
+E1, G1 = randn(61, 7), randn(62, 7) * 0.4
+E2, G2 = randn(63, 5), randn(64, 5) * 2.0
 
 # equalize: unit vectors (6,) both on the negative side of g; unit vectors (4,) on opposite sides
-A1, B1, G3 = _unit(_randn(71, 6)), _unit(_randn(72, 6)), _randn(73, 6) * 0.5
-A2, B2, G4 = _unit(_randn(74, 4)), _unit(_randn(75, 4)), _randn(76, 4) * 1.5
+A1, B1, G3 = _unit(randn(71, 6)), _unit(randn(72, 6)), randn(73, 6) * 0.5
+A2, B2, G4 = _unit(randn(74, 4)), _unit(randn(75, 4)), randn(76, 4) * 1.5
 
 
 def cosine_similarity_test(target):
