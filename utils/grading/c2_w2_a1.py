@@ -20,6 +20,7 @@ G3 = {"dW1": randn(217, 2, 3), "db1": randn(218, 2, 1), "dW2": randn(219, 2, 2),
 # non-zero optimizer states (a velocity and a squared-gradient average part-way through training)
 V2 = {k: 0.1 * randn(230 + i, *v.shape) for i, (k, v) in enumerate(G2.items())}
 S2 = {k: 0.01 * np.abs(randn(240 + i, *v.shape)) for i, (k, v) in enumerate(G2.items())}
+ZEROS2 = {"d" + k: np.zeros(v.shape) for k, v in P2.items()}
 ZEROS3 = {"d" + k: np.zeros(v.shape) for k, v in P3.items()}
 # mini-batch data: 7 and 10 examples
 XB = np.array([[-0.7, -0.88, 1.27, -1.53, 1.36, 0.9, -1.8], [0.87, 0.63, 1.26, -1.04, 0.01, 0.96, -1.11]])
@@ -98,14 +99,19 @@ def random_mini_batches_test(target):
 
 def initialize_velocity_test(target):
     check_function(target, [
-        Case((P2,), {
-            'dW1': np.array([[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]),
-            'db1': np.array([[0.0], [0.0], [0.0]]),
-            'dW2': np.array([[0.0, 0.0, 0.0]]),
-            'db2': np.array([[0.0]]),
-        }, label="2 layers"),
+        Case((P2,), ZEROS2, label="2 layers"),
         Case((P3,), ZEROS3, label="3 layers"),
     ], hint="v['dW' + str(l)] = np.zeros(parameters['W' + str(l)].shape), the same for 'db' + str(l)")
+
+
+# expected: the velocity after one step from V2 with the gradients G2 and beta 0.9, the same for momentum's
+# v and for Adam's first moment v (beta1 0.9)
+V2_NEXT = {
+    'dW1': np.array([[0.08571349690000417, 0.08090205236309012], [-0.08922517294102174, -0.029183774550386482], [0.10146919259264496, -0.12773992786608193]]),
+    'db1': np.array([[-0.018607486916566662], [-0.14469916412879893], [-0.15071810469978325]]),
+    'dW2': np.array([[-0.33445525753136357, -0.11293693317289284, -0.17027726429683038]]),
+    'db2': np.array([[0.09012668062201352]]),
+}
 
 
 def update_parameters_with_momentum_test(target):
@@ -117,12 +123,7 @@ def update_parameters_with_momentum_test(target):
                 'W2': np.array([[-0.33333546818603726, 0.3971618751398659, 2.139333240369915]]),
                 'b2': np.array([[-0.18320168928988395]]),
             },
-            {
-                'dW1': np.array([[0.08571349690000417, 0.08090205236309012], [-0.08922517294102174, -0.029183774550386482], [0.10146919259264496, -0.12773992786608193]]),
-                'db1': np.array([[-0.018607486916566662], [-0.14469916412879893], [-0.15071810469978325]]),
-                'dW2': np.array([[-0.33445525753136357, -0.11293693317289284, -0.17027726429683038]]),
-                'db2': np.array([[0.09012668062201352]]),
-            },
+            V2_NEXT,
         ),
              label="2 layers, beta 0.9, learning_rate 0.05"),
         Case((P3, G3, ZEROS3, 0.8, 0.1), (
@@ -150,20 +151,7 @@ def update_parameters_with_momentum_test(target):
 
 def initialize_adam_test(target):
     check_function(target, [
-        Case((P2,), (
-            {
-                'dW1': np.array([[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]),
-                'db1': np.array([[0.0], [0.0], [0.0]]),
-                'dW2': np.array([[0.0, 0.0, 0.0]]),
-                'db2': np.array([[0.0]]),
-            },
-            {
-                'dW1': np.array([[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]),
-                'db1': np.array([[0.0], [0.0], [0.0]]),
-                'dW2': np.array([[0.0, 0.0, 0.0]]),
-                'db2': np.array([[0.0]]),
-            },
-        ), label="2 layers"),
+        Case((P2,), (ZEROS2, ZEROS2), label="2 layers"),
         Case((P3,), (ZEROS3, ZEROS3), label="3 layers"),
     ], hint="v and s each get the keys 'dW1', 'db1', ... with np.zeros of the parameter's shape")
 
@@ -177,12 +165,7 @@ def update_parameters_with_adam_test(target):
                 'W2': np.array([[-0.3428705462289825, 0.39743423230497366, 2.1337079524798903]]),
                 'b2': np.array([[-0.18098298033486193]]),
             },
-            {
-                'dW1': np.array([[0.08571349690000417, 0.08090205236309012], [-0.08922517294102174, -0.029183774550386482], [0.10146919259264496, -0.12773992786608193]]),
-                'db1': np.array([[-0.018607486916566662], [-0.14469916412879893], [-0.15071810469978325]]),
-                'dW2': np.array([[-0.33445525753136357, -0.11293693317289284, -0.17027726429683038]]),
-                'db2': np.array([[0.09012668062201352]]),
-            },
+            V2_NEXT,
             {
                 'dW1': np.array([[0.005822558694328728, 0.017545216863414016], [0.006952742081576419, 0.008194299464579802], [0.011514505176287111, 0.008087524196612725]]),
                 'db1': np.array([[0.013040411037709598], [0.025991900045502593], [0.007333508040644027]]),
