@@ -134,28 +134,31 @@ def vectorization_ratios(X, Y):
 
 # 3. the L-layer training iteration: FLOPs and the GEMM limit ----------------------------------
 
-def train_iteration(parameters, X, Y):
+def train_iteration(parameters, X, Y, input_gradient=False):
     AL, caches = L_model_forward(X, parameters)
-    grads = L_model_backward(AL, Y, caches)
+    grads = L_model_backward(AL, Y, caches, input_gradient=input_gradient)
     return update_parameters(parameters, grads, LEARNING_RATE), AL
 
 
-def gemm_shapes(m):
-    """The matrix products of one forward + backward pass: (rows, inner, cols) of each."""
+def gemm_shapes(m, input_gradient=False):
+    """The matrix products of one forward + backward pass: (rows, inner, cols) of each; dA0 = W1^T dZ1 only
+    with input_gradient."""
     shapes = []
     for l in range(1, len(LAYER_DIMS)):
         n, n_prev = LAYER_DIMS[l], LAYER_DIMS[l - 1]
         shapes += [(n, n_prev, m),   # Z = W A_prev
-                   (n, m, n_prev),   # dW = dZ A_prev^T
-                   (n_prev, n, m)]   # dA_prev = W^T dZ
+                   (n, m, n_prev)]   # dW = dZ A_prev^T
+        if l > 1 or input_gradient:
+            shapes.append((n_prev, n, m))   # dA_prev = W^T dZ
     return shapes
 
 
-def gemm_limit(m, rounds=5):
+def gemm_limit(m, input_gradient=False, rounds=5):
     """FLOPs of one iteration's products and the best time np.dot takes for them (float64)."""
     rs = np.random.RandomState(0)
-    operands = [(rs.randn(r, k), rs.randn(k, c)) for r, k, c in gemm_shapes(m)]
-    flops = sum(2 * r * k * c for r, k, c in gemm_shapes(m))
+    shapes = gemm_shapes(m, input_gradient)
+    operands = [(rs.randn(r, k), rs.randn(k, c)) for r, k, c in shapes]
+    flops = sum(2 * r * k * c for r, k, c in shapes)
     seconds = best_of(lambda: [np.dot(a, b) for a, b in operands], repeat=rounds, number=50)
     return flops, seconds
 
@@ -188,28 +191,30 @@ def torch_trainer(parameters, X, Y):
 
 
 def training_benchmark(iterations=2500):
+    """Sections 3 and 4: the training iteration (no dA0, the work PyTorch does) and the course's full
+    backward pass (with dA0), each against np.dot on its own products and, alternately, against PyTorch."""
     train_x, train_y, _, _, _ = load_shirts()
     X = train_x.reshape(train_x.shape[0], -1).T / 255.0
     Y = train_y.astype(float)
     start_params = initialize_parameters_deep(LAYER_DIMS, rng=1, scale="xavier")
-    state = {"p": start_params}
-
-    def numpy_step():
-        state["p"], _ = train_iteration(state["p"], X, Y)
-
-    flops = 6 * X.shape[1] * sum(LAYER_DIMS[l] * LAYER_DIMS[l - 1] for l in range(1, len(LAYER_DIMS)))
-    gemm_flops, gemm_seconds = gemm_limit(X.shape[1])
-    result = {"m": X.shape[1], "flops": flops, "gemm_flops": gemm_flops, "gemm_seconds": gemm_seconds}
     try:
         torch_step, torch_version = torch_trainer(start_params, X, Y)
     except ImportError:
         torch_step = torch_version = None
-    if torch_step:
-        t_np, t_torch = side_by_side(numpy_step, torch_step, rounds=5, number=100)
-        result.update(torch_version=torch_version, t_torch=t_torch)
-    else:
-        t_np = best_of(numpy_step, repeat=5, number=100)
-    result["t_numpy"] = t_np
+    result = {"m": X.shape[1], "torch_version": torch_version, "iterations": iterations}
+    for input_gradient in (False, True):
+        state = {"p": start_params}
+
+        def numpy_step():
+            state["p"], _ = train_iteration(state["p"], X, Y, input_gradient)
+
+        flops, seconds = gemm_limit(X.shape[1], input_gradient)
+        row = {"flops": flops, "gemm_seconds": seconds, "products": len(gemm_shapes(1, input_gradient))}
+        if torch_step:
+            row["t_numpy"], row["t_torch"] = side_by_side(numpy_step, torch_step, rounds=5, number=100)
+        else:
+            row["t_numpy"] = best_of(numpy_step, repeat=5, number=100)
+        result["with_dA0" if input_gradient else "training"] = row
 
     # correctness: both trained from the same start for the same number of iterations
     p = start_params
@@ -221,8 +226,35 @@ def training_benchmark(iterations=2500):
         for _ in range(iterations + 1):
             cost = torch_step()  # the last call's forward pass sees the parameters after `iterations` updates
         result["cost_torch"] = cost
-    result["iterations"] = iterations
     return result
+
+
+def training_section(r):
+    lines = ["## 3. One training iteration of the L-layer model", "",
+             f"Layers {LAYER_DIMS}, m = {r['m']} images (Course 1 data), forward + backward + update, float64. "
+             "A training step needs no gradient with respect to the input X: `L_model_backward(..., "
+             "input_gradient=False)` leaves out dA0 = W1^T dZ1, as PyTorch does for an X that does not require "
+             "a gradient. The course's default backward pass computes dA0 too (one more 784 x 20 x 209 product, "
+             "half again the work of the first layer); it is measured on the second row.", "",
+             "| iteration | multiply work | NumPy time | achieved | np.dot alone on the same products | "
+             "fraction of that limit (target >= 60 %) |", "|---|---|---|---|---|---|"]
+    for key, name in (("training", "training step (no dA0)"), ("with_dA0", "course's backward with dA0")):
+        t = r[key]
+        lines.append(f"| {name} | {t['flops'] / 1e6:.2f} MFLOP in {t['products']} products | {t['t_numpy'] * 1e3:.3f} ms | "
+                     f"{t['flops'] / t['t_numpy'] / 1e9:.2f} GFLOP/s | {t['gemm_seconds'] * 1e3:.3f} ms = "
+                     f"{t['flops'] / t['gemm_seconds'] / 1e9:.2f} GFLOP/s | {t['gemm_seconds'] / t['t_numpy'] * 100:.0f} % |")
+    lines.append("")
+    if r["torch_version"] is None:
+        return lines + ["## 4. PyTorch", "", "Not installed: `pip install -r requirements-bench.txt` (make bench does it).", ""]
+    return lines + [
+        f"## 4. The same model in PyTorch {r['torch_version']} (CPU, float64, autograd, 1 thread)", "",
+        "| NumPy iteration | NumPy | PyTorch, measured alternately | NumPy / PyTorch time (target <= 1.00) |",
+        "|---|---|---|---|",
+        *[f"| {name} | {r[key]['t_numpy'] * 1e3:.3f} ms | {r[key]['t_torch'] * 1e3:.3f} ms | "
+          f"{r[key]['t_numpy'] / r[key]['t_torch']:.2f} |"
+          for key, name in (("training", "training step (no dA0)"), ("with_dA0", "course's backward with dA0"))], "",
+        f"- cost after {r['iterations']} iterations from the same start: NumPy {r['cost_numpy']:.10f}, "
+        f"PyTorch {r['cost_torch']:.10f}, difference {abs(r['cost_numpy'] - r['cost_torch']):.1e} (must be < 1e-6)", ""]
 
 
 # 5. convolution and pooling ------------------------------------------------------------------
@@ -367,7 +399,7 @@ def main():
         f"Produced by `make bench` (`benchmarks/bench.py`) on {time.strftime('%Y-%m-%d')}.", "",
         f"- Machine: {cpu_model()}, {os.cpu_count()} cores, {platform.platform()}",
         f"- Python {platform.python_version()}, numpy {np.__version__} (BLAS: {blas_description()}), "
-        f"matplotlib {matplotlib.__version__}" + (f", torch {training['torch_version']}" if "torch_version" in training else ""),
+        f"matplotlib {matplotlib.__version__}" + (f", torch {training['torch_version']}" if training["torch_version"] else ""),
         "- Threads: " + ", ".join(f"{k}={v}" for k, v in threads.items()) + " (PyTorch: torch.set_num_threads(1))",
         "- Times are the best of several runs; each ratio is measured in one run, alternating the two sides.", "",
         "## 1. Notebooks, top to bottom in a fresh kernel", "",
@@ -377,24 +409,8 @@ def main():
         "## 2. Loop vs vectorized", "",
         "| operation | Python loop | NumPy | loop / vectorized |", "|---|---|---|---|",
         *[f"| {name} | {tl * 1e3:.2f} ms | {tv * 1e3:.4f} ms | {tl / tv:.0f}x |" for name, tl, tv in ratios], "",
-        "## 3. One training iteration of the L-layer model", "",
-        f"Layers {LAYER_DIMS}, m = {training['m']} images (Course 1 data), forward + backward + update, float64.", "",
-        f"- matrix-multiply work per iteration: {training['flops'] / 1e6:.2f} MFLOP",
-        f"- NumPy iteration: {training['t_numpy'] * 1e3:.3f} ms = {training['flops'] / training['t_numpy'] / 1e9:.2f} GFLOP/s",
-        f"- np.dot alone on the same {len(gemm_shapes(1))} float64 products: {training['gemm_seconds'] * 1e3:.3f} ms "
-        f"= {training['gemm_flops'] / training['gemm_seconds'] / 1e9:.2f} GFLOP/s (the limit for this code)",
-        f"- fraction of that limit reached: {training['gemm_seconds'] / training['t_numpy'] * 100:.0f} % (target: >= 60 %)", "",
     ]
-    if "t_torch" in training:
-        lines += [
-            "## 4. The same model in PyTorch (CPU, float64, autograd)", "",
-            f"- PyTorch iteration: {training['t_torch'] * 1e3:.3f} ms; NumPy / PyTorch time: "
-            f"{training['t_numpy'] / training['t_torch']:.2f} (target: <= 1.00)",
-            f"- cost after {training['iterations']} iterations from the same start: NumPy {training['cost_numpy']:.10f}, "
-            f"PyTorch {training['cost_torch']:.10f}, difference {abs(training['cost_numpy'] - training['cost_torch']):.1e} "
-            "(must be < 1e-6)", ""]
-    else:
-        lines += ["## 4. PyTorch", "", "Not installed: `pip install -r requirements-bench.txt` (make bench does it).", ""]
+    lines += training_section(training)
     lines += conv_section(convolution)
     RESULTS.write_text("\n".join(lines))
     print("\n".join(lines))

@@ -228,13 +228,41 @@ def test_update_parameters_errors():
 
 def test_model_shape_errors_name_the_layer():
     p = _parameters()
-    with pytest.raises(ValueError, match=r"layer 2 \(W2, b2\): W: expected shape \(any, 4\), found \(3, 3\)"):
+    with pytest.raises(ValueError, match=r"parameters\['W2'\]: expected shape \(any, 4\), found \(3, 3\)"):
         L_model_forward(X, {**p, "W2": np.ones((3, 3))})
-    with pytest.raises(ValueError, match=r"layer 1 \(W1, b1\): A_prev: expected shape \(any, any\), found \(5,\)"):
+    with pytest.raises(ValueError, match=r"parameters\['b3'\]: expected shape \(1, 1\), found \(1,\)"):
+        L_model_forward(X, {**p, "b3": np.ones(1)})
+    with pytest.raises(ValueError, match=r"X: expected shape \(any, any\), found \(5,\)"):
         predict(X[:, 0], p)
     _, caches = L_model_forward(X, p)
     with pytest.raises(ValueError, match=r"Y: expected shape \(any, any\), found \(8,\)"):
         L_model_backward(np.full((1, 8), 0.5), Y.ravel(), caches)
+    with pytest.raises(ValueError, match=r"caches\[1\]: the shapes of A_prev \(4, 8\), W \(3, 4\) and Z \(3, 7\) do not fit together$"):
+        L_model_backward(np.full((1, 8), 0.5), Y, [caches[0], (caches[1][0], caches[1][1][:, 1:]), caches[2]])
+    with pytest.raises(TypeError, match=r"caches\[2\]: expected the tuple \(\(A_prev, W, b\), Z\) of layer 3"):
+        L_model_backward(np.full((1, 8), 0.5), Y, caches[:2] + [caches[2][1]])
+    with pytest.raises(ValueError, match=r"AL: expected the shape of the last layer's Z, \(1, 8\), found \(1, 7\)"):
+        L_model_backward(np.full((1, 7), 0.5), Y[:, 1:], caches)
+
+
+@pytest.mark.parametrize("where,message", [
+    ("X", r"X: expected finite numbers, found nan at index \(2, 3\)"),
+    ("W2", r"parameters\['W2'\]: expected finite numbers, found nan at index \(2, 3\)"),
+    ("b1", r"parameters\['b1'\]: expected finite numbers, found inf at index \(2, 0\)"),
+])
+def test_model_names_the_input_that_holds_nan(where, message):
+    p, Xs = _parameters(), X.copy()
+    bad = Xs if where == "X" else p[where]
+    bad[2, 3 if where != "b1" else 0] = np.inf if where == "b1" else np.nan
+    with pytest.raises(ValueError, match=message):
+        L_model_forward(Xs, p)
+
+
+def test_model_says_when_the_weights_overflowed():
+    p = _parameters()
+    p["W1"] = np.full_like(p["W1"], 1e308)   # finite, but W1 X overflows to inf
+    with np.errstate(over="ignore"), pytest.raises(ValueError, match=r"Z1: the forward pass overflowed to inf or NaN"):
+        L_model_forward(np.abs(X), p)
 
 
 def test_predict_thresholds_at_one_half():
@@ -243,3 +271,15 @@ def test_predict_thresholds_at_one_half():
     preds = predict(Xs, p)
     np.testing.assert_array_equal(preds, [[1, 0, 0]])
     assert preds.dtype.kind == "i"
+
+
+@pytest.mark.parametrize("output", ["sigmoid", "softmax"])
+def test_backward_without_input_gradient_leaves_out_dA0_only(output):
+    p = _parameters() if output == "sigmoid" else {**_parameters(), "W3": np.ones((2, 3)), "b3": np.zeros((2, 1))}
+    labels = Y if output == "sigmoid" else np.vstack([Y, 1 - Y])
+    AL, caches = L_model_forward(X, p, output)
+    full = L_model_backward(AL, labels, caches, output)
+    lean = L_model_backward(AL, labels, caches, output, input_gradient=False)
+    assert list(lean) == [k for k in full if k != "dA0"]
+    for k, v in lean.items():
+        np.testing.assert_array_equal(v, full[k])

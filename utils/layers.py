@@ -3,35 +3,80 @@
 Shapes (course notation, one example per column): ``A_prev`` is ``(n^[l-1], m)``, ``W`` is
 ``(n^[l], n^[l-1])``, ``b`` is ``(n^[l], 1)``, ``Z`` and ``A`` are ``(n^[l], m)``. The caches keep the
 course's nesting: a linear cache is ``(A_prev, W, b)``, a layer's cache is ``(linear_cache, Z)``.
+
+The public functions check their arguments (real, finite, matching shapes) on every call. The unchecked
+arithmetic behind them (``_layer_forward``, ``_linear_backward``, ``_parameter_gradients``) is shared with utils.models, whose
+training loop checks the parameters once per call instead of once per layer.
 """
 
 import numpy as np
 
-from utils.activations import (relu_backward, relu_forward, sigmoid_backward, sigmoid_forward,
-                               softmax_backward, softmax_forward, tanh_backward, tanh_forward)
-from utils.validation import as_float_array, check_same_shape, check_shape
+from utils.activations import KERNELS
+from utils.validation import as_float_array, check_finite, check_nonempty, check_same_shape, check_shape
 
-# activation name -> (forward, backward), both with the layer contract of utils.activations
-ACTIVATIONS = {
-    "relu": (relu_forward, relu_backward),
-    "sigmoid": (sigmoid_forward, sigmoid_backward),
-    "tanh": (tanh_forward, tanh_backward),
-    "softmax": (softmax_forward, softmax_backward),
-}
+
+def _checked(x, name):
+    x = as_float_array(x, name)
+    check_finite(x, name)
+    return x
 
 
 def _checked_linear_inputs(A_prev, W, b):
-    A_prev, W, b = as_float_array(A_prev, "A_prev"), as_float_array(W, "W"), as_float_array(b, "b")
+    A_prev, W, b = _checked(A_prev, "A_prev"), _checked(W, "W"), _checked(b, "b")
     check_shape(A_prev, "A_prev", (None, None))
     check_shape(W, "W", (None, A_prev.shape[0]))
     check_shape(b, "b", (W.shape[0], 1))
     return A_prev, W, b
 
 
+def _unpacked(cache, length, expected):
+    """``cache`` after checking that it is a tuple (or list) of ``length`` items; ``expected`` describes it."""
+    if not isinstance(cache, (tuple, list)) or len(cache) != length:
+        found = type(cache).__name__ + (f" of length {len(cache)}" if isinstance(cache, (tuple, list)) else "")
+        raise TypeError(f"cache: expected the tuple {expected}, found {found}")
+    return cache
+
+
+def _linear_cache(cache):
+    """The checked ``(A_prev, W, b)`` of a linear cache."""
+    return _checked_linear_inputs(*_unpacked(cache, 3, "(A_prev, W, b) from linear_forward"))
+
+
+def _layer_cache(cache):
+    """``(A_prev, W, Z)`` of a layer cache ``((A_prev, W, b), Z)``, after checking it."""
+    linear_cache, Z = _unpacked(cache, 2, "((A_prev, W, b), Z) from linear_activation_forward")
+    A_prev, W, _ = _linear_cache(linear_cache)
+    Z = _checked(Z, "cache (Z)")
+    check_shape(Z, "cache (Z)", (W.shape[0], A_prev.shape[1]))
+    return A_prev, W, Z
+
+
 def _activation(name):
-    if name not in ACTIVATIONS:
-        raise ValueError(f"activation: expected one of {sorted(ACTIVATIONS)}, found {name!r}")
-    return ACTIVATIONS[name]
+    if name not in KERNELS:
+        raise ValueError(f"activation: expected one of {sorted(KERNELS)}, found {name!r}")
+    return KERNELS[name]
+
+
+def _layer_forward(A_prev, W, b, g):
+    """Unchecked ``Z = W A_prev + b``, ``A = g(Z)``; returns ``(A, ((A_prev, W, b), Z))``, shapes as above."""
+    Z = W @ A_prev
+    Z += b
+    return g(Z), ((A_prev, W, b), Z)
+
+
+def _parameter_gradients(dZ, A_prev):
+    """Unchecked ``(dW, db)`` from ``dZ`` (n^[l], m) and ``A_prev`` (n^[l-1], m), averaged over the m examples."""
+    m = A_prev.shape[1]
+    dW = dZ @ A_prev.T
+    dW /= m
+    db = np.sum(dZ, axis=1, keepdims=True)
+    db /= m
+    return dW, db
+
+
+def _linear_backward(dZ, A_prev, W):
+    """Unchecked ``(dA_prev, dW, db)`` from ``dZ`` (n^[l], m), ``A_prev`` (n^[l-1], m), ``W`` (n^[l], n^[l-1])."""
+    return (W.T @ dZ, *_parameter_gradients(dZ, A_prev))
 
 
 def linear_forward(A_prev, W, b):
@@ -65,14 +110,10 @@ def linear_backward(dZ, cache):
     dW -- gradient with respect to W, shape (n^[l], n^[l-1])
     db -- gradient with respect to b, shape (n^[l], 1)
     """
-    A_prev, W, b = _checked_linear_inputs(*cache)
-    dZ = as_float_array(dZ, "dZ")
+    A_prev, W, _ = _linear_cache(cache)
+    dZ = _checked(dZ, "dZ")
     check_shape(dZ, "dZ", (W.shape[0], A_prev.shape[1]))
-    m = A_prev.shape[1]
-    dW = dZ @ A_prev.T / m
-    db = np.sum(dZ, axis=1, keepdims=True) / m
-    dA_prev = W.T @ dZ
-    return dA_prev, dW, db
+    return _linear_backward(dZ, A_prev, W)
 
 
 def linear_activation_forward(A_prev, W, b, activation):
@@ -88,10 +129,9 @@ def linear_activation_forward(A_prev, W, b, activation):
     A -- activations of this layer, shape (n^[l], m)
     cache -- tuple ((A_prev, W, b), Z), kept for linear_activation_backward
     """
-    forward, _ = _activation(activation)
+    g, _ = _activation(activation)
     Z, linear_cache = linear_forward(A_prev, W, b)
-    A, activation_cache = forward(Z)
-    return A, (linear_cache, activation_cache)
+    return g(Z), (linear_cache, Z)
 
 
 def linear_activation_backward(dA, cache, activation):
@@ -107,10 +147,11 @@ def linear_activation_backward(dA, cache, activation):
     dW -- gradient with respect to W, shape (n^[l], n^[l-1])
     db -- gradient with respect to b, shape (n^[l], 1)
     """
-    _, backward = _activation(activation)
-    linear_cache, activation_cache = cache
-    dZ = backward(dA, activation_cache)
-    return linear_backward(dZ, linear_cache)
+    _, g_grad = _activation(activation)
+    A_prev, W, Z = _layer_cache(cache)
+    dA = _checked(dA, "dA")
+    check_same_shape(dA, "dA", Z, "cache (Z)")
+    return _linear_backward(g_grad(dA, Z), A_prev, W)
 
 
 def softmax_output_backward(AL, Y, cache):
@@ -130,11 +171,12 @@ def softmax_output_backward(AL, Y, cache):
     dW -- gradient with respect to W, shape (C, n^[L-1])
     db -- gradient with respect to b, shape (C, 1)
     """
-    AL, Y = as_float_array(AL, "AL"), as_float_array(Y, "Y")
+    A_prev, W, Z = _layer_cache(cache)
+    AL, Y = _checked(AL, "AL"), _checked(Y, "Y")
     check_shape(Y, "Y", (None, None))
     check_same_shape(AL, "AL", Y, "Y")
-    linear_cache, _ = cache
-    return linear_backward(AL - Y, linear_cache)
+    check_same_shape(AL, "AL", Z, "cache (Z)")
+    return _linear_backward(AL - Y, A_prev, W)
 
 
 def batchnorm_forward(Z, gamma, beta, epsilon=1e-8):
@@ -154,8 +196,9 @@ def batchnorm_forward(Z, gamma, beta, epsilon=1e-8):
     cache -- tuple (Z_norm, gamma, inv_std) for batchnorm_backward: Z_norm (n^[l], m),
              gamma (n^[l], 1), inv_std = 1 / sqrt(var + epsilon) (n^[l], 1)
     """
-    Z, gamma, beta = as_float_array(Z, "Z"), as_float_array(gamma, "gamma"), as_float_array(beta, "beta")
+    Z, gamma, beta = _checked(Z, "Z"), _checked(gamma, "gamma"), _checked(beta, "beta")
     check_shape(Z, "Z", (None, None))
+    check_nonempty(Z, "Z")
     check_shape(gamma, "gamma", (Z.shape[0], 1))
     check_shape(beta, "beta", (Z.shape[0], 1))
     mu = np.mean(Z, axis=1, keepdims=True)
@@ -183,8 +226,8 @@ def batchnorm_backward(dZ_tilde, cache):
     dgamma -- gradient with respect to gamma, shape (n^[l], 1)
     dbeta -- gradient with respect to beta, shape (n^[l], 1)
     """
-    Z_norm, gamma, inv_std = cache
-    dZ_tilde = as_float_array(dZ_tilde, "dZ_tilde")
+    Z_norm, gamma, inv_std = _unpacked(cache, 3, "(Z_norm, gamma, inv_std) from batchnorm_forward")
+    dZ_tilde = _checked(dZ_tilde, "dZ_tilde")
     check_same_shape(dZ_tilde, "dZ_tilde", Z_norm, "cache (Z_norm)")
     m = Z_norm.shape[1]
     dgamma = np.sum(dZ_tilde * Z_norm, axis=1, keepdims=True) / m

@@ -8,20 +8,38 @@ Stability: ``AL`` is clipped into ``[EPSILON, 1 - EPSILON]`` before any log or d
 prediction of exactly 0 or 1 (a saturated sigmoid) gives a finite cost and gradient, never ``nan``
 or ``inf``. Inside that range (every prediction a trained network makes unless it saturates) the
 values are exactly the textbook formula's.
+
+The public functions check their arguments (same 2-D shape, finite, at least one example);
+``_binary_cost_gradient`` is the unchecked formula behind compute_cost_gradient, shared with the
+training loop of utils.models, which checks its arguments once per call.
 """
 
 import numpy as np
 
-from utils.validation import as_float_array, check_same_shape, check_shape
+from utils.validation import as_float_array, check_finite, check_nonempty, check_same_shape, check_shape
 
 EPSILON = 1e-15
 
 
 def _checked(AL, Y):
+    """AL and Y as float arrays, after checking both (2-D, same shape, m >= 1, finite)."""
     AL, Y = as_float_array(AL, "AL"), as_float_array(Y, "Y")
     check_shape(Y, "Y", (None, None))
     check_same_shape(AL, "AL", Y, "Y")
-    return np.clip(AL, EPSILON, 1 - EPSILON), Y
+    check_nonempty(Y, "Y")
+    check_finite(AL, "AL")
+    check_finite(Y, "Y")
+    return AL, Y
+
+
+def _clipped(AL):
+    return np.clip(AL, EPSILON, 1 - EPSILON)
+
+
+def _binary_cost_gradient(AL, Y):
+    """Unchecked ``dAL = -(Y/AL - (1-Y)/(1-AL))`` with AL clipped; AL and Y of shape (1, m), finite."""
+    AL = _clipped(AL)
+    return -(Y / AL - (1 - Y) / (1 - AL))
 
 
 def compute_cost(AL, Y):
@@ -35,7 +53,7 @@ def compute_cost(AL, Y):
     cost -- Python float, J = -(1/m) sum(Y log(AL) + (1 - Y) log(1 - AL)) (AL clipped, see module doc)
     """
     AL, Y = _checked(AL, Y)
-    m = Y.shape[1]
+    AL, m = _clipped(AL), Y.shape[1]
     return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
 
 
@@ -51,8 +69,7 @@ def compute_cost_gradient(AL, Y):
     Returns:
     dAL -- ndarray of shape (1, m) (AL clipped, see module doc)
     """
-    AL, Y = _checked(AL, Y)
-    return -(Y / AL - (1 - Y) / (1 - AL))
+    return _binary_cost_gradient(*_checked(AL, Y))
 
 
 def categorical_cross_entropy(AL, Y):
@@ -68,5 +85,5 @@ def categorical_cross_entropy(AL, Y):
     cost -- Python float (AL clipped, see module doc)
     """
     AL, Y = _checked(AL, Y)
-    m = Y.shape[1]
+    AL, m = _clipped(AL), Y.shape[1]
     return float(-np.sum(Y * np.log(AL)) / m)

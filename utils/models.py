@@ -9,8 +9,10 @@ layers is explicit (as in the course); each layer is vectorized over the m examp
 
 import numpy as np
 
-from utils.layers import linear_activation_backward, linear_activation_forward, softmax_output_backward
-from utils.losses import compute_cost_gradient
+from utils.activations import KERNELS
+from utils.layers import _layer_forward, _linear_backward, _parameter_gradients
+from utils.losses import _binary_cost_gradient
+from utils.validation import as_float_array, check_finite, check_nonempty, check_same_shape, check_shape
 
 
 def number_of_layers(parameters):
@@ -31,12 +33,17 @@ def number_of_layers(parameters):
     return L
 
 
-def _in_layer(l, step, *args):
-    """Run one layer's ``step`` (forward or backward); a shape error also names the layer."""
-    try:
-        return step(*args)
-    except ValueError as err:
-        raise ValueError(f"layer {l} (W{l}, b{l}): {err}") from err
+def _checked_layers(parameters, n_x):
+    """``[(W1, b1), ..., (WL, bL)]`` after checking every shape against the layer below (n^[0] = n_x)."""
+    layers, n_prev = [], n_x
+    for l in range(1, number_of_layers(parameters) + 1):
+        W = as_float_array(parameters[f"W{l}"], f"parameters['W{l}']")
+        b = as_float_array(parameters[f"b{l}"], f"parameters['b{l}']")
+        check_shape(W, f"parameters['W{l}']", (None, n_prev))
+        check_shape(b, f"parameters['b{l}']", (W.shape[0], 1))
+        layers.append((W, b))
+        n_prev = W.shape[0]
+    return layers
 
 
 def _check_output(output):
@@ -47,9 +54,13 @@ def _check_output(output):
 def L_model_forward(X, parameters, output="sigmoid"):
     """Forward pass through [LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID (or -> SOFTMAX).
 
+    The arguments are checked once per call (shapes, layer by layer). NaN and inf are looked for in each
+    layer's Z, which is much smaller than X; only when one is not finite are the inputs searched to name
+    the culprit, so a training loop does not pay for a pass over X at every step.
+
     Arguments:
-    X -- input data, shape (n_x, m)
-    parameters -- dict {"W1", "b1", ..., "WL", "bL"} (shapes in the module doc)
+    X -- input data, shape (n_x, m), finite
+    parameters -- dict {"W1", "b1", ..., "WL", "bL"} (shapes in the module doc), finite
     output -- activation of the last layer: "sigmoid" (binary) or "softmax" (C = n^[L] classes)
 
     Returns:
@@ -57,18 +68,30 @@ def L_model_forward(X, parameters, output="sigmoid"):
     caches -- list of L caches ((A_prev, W, b), Z); caches[l - 1] belongs to layer l
     """
     _check_output(output)
-    L = number_of_layers(parameters)
-    caches = []
-    A = X
-    for l in range(1, L):
-        A, cache = _in_layer(l, linear_activation_forward, A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+    X = as_float_array(X, "X")
+    check_shape(X, "X", (None, None))
+    check_nonempty(X, "X")
+    layers = _checked_layers(parameters, X.shape[0])
+    relu, g_out = KERNELS["relu"][0], KERNELS[output][0]
+    caches, A = [], X
+    for l, (W, b) in enumerate(layers, start=1):
+        A, cache = _layer_forward(A, W, b, g_out if l == len(layers) else relu)
+        if not np.isfinite(cache[1]).all():
+            _name_the_non_finite_input(X, parameters, l)
         caches.append(cache)
-    AL, cache = _in_layer(L, linear_activation_forward, A, parameters[f"W{L}"], parameters[f"b{L}"], output)
-    caches.append(cache)
-    return AL, caches
+    return A, caches
 
 
-def L_model_backward(AL, Y, caches, output="sigmoid"):
+def _name_the_non_finite_input(X, parameters, l):
+    """Raise a ValueError naming the first of X, W1, b1, ... that holds NaN or inf (or saying none does)."""
+    check_finite(X, "X")
+    for key in parameter_keys(parameters):
+        check_finite(parameters[key], f"parameters['{key}']")
+    raise ValueError(f"Z{l}: the forward pass overflowed to inf or NaN in layer {l} from finite X and parameters: "
+                     "the weights have grown too large (training diverged; try a smaller learning rate)")
+
+
+def L_model_backward(AL, Y, caches, output="sigmoid", *, input_gradient=True):
     """Backward pass of the cross-entropy cost through the whole network, last layer first.
 
     Arguments:
@@ -76,27 +99,64 @@ def L_model_backward(AL, Y, caches, output="sigmoid"):
     Y -- true labels: 0/1 of shape (1, m) (sigmoid), one-hot of shape (C, m) (softmax)
     caches -- list of L caches from L_model_forward
     output -- the activation of the last layer used in the forward pass: "sigmoid" or "softmax"
+    input_gradient -- False leaves out "dA0", the gradient with respect to X: training never uses it, and
+                      its product W1^T dZ1 is the largest of the pass when n_x is large (784 pixels)
 
     Returns:
     grads -- dict with, for l = 1..L: "dWl" (n^[l], n^[l-1]), "dbl" (n^[l], 1), and
-             "dA{l-1}" (n^[l-1], m), the gradient with respect to the layer's input
+             "dA{l-1}" (n^[l-1], m), the gradient with respect to the layer's input ("dA0" only
+             if input_gradient)
     """
-    L = len(caches)
-    if L == 0:
-        raise ValueError("caches: expected one cache per layer, found an empty list")
     _check_output(output)
+    AL, Y = as_float_array(AL, "AL"), as_float_array(Y, "Y")
+    check_shape(Y, "Y", (None, None))
+    check_same_shape(AL, "AL", Y, "Y")
+    check_finite(AL, "AL")
+    check_finite(Y, "Y")
+    L = _check_caches(caches, AL.shape)
+    relu_grad = KERNELS["relu"][1]
     grads = {}
     if output == "softmax":     # softmax and cross-entropy together: dZ = AL - Y (no dAL needed)
-        dA, grads[f"dW{L}"], grads[f"db{L}"] = _in_layer(L, softmax_output_backward, AL, Y, caches[L - 1])
-        grads[f"dA{L - 1}"] = dA
-        top, activation = L - 1, "relu"        # the ReLU layers below are left
+        dZ = AL - Y
     else:
-        dA, top, activation = compute_cost_gradient(AL, Y), L, "sigmoid"
-    for l in range(top, 0, -1):
-        dA, grads[f"dW{l}"], grads[f"db{l}"] = _in_layer(l, linear_activation_backward, dA, caches[l - 1], activation)
+        dZ = KERNELS["sigmoid"][1](_binary_cost_gradient(AL, Y), caches[L - 1][1])
+    for l in range(L, 1, -1):
+        (A_prev, W, _), _ = caches[l - 1]
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = _linear_backward(dZ, A_prev, W)
         grads[f"dA{l - 1}"] = dA
-        activation = "relu"
+        dZ = relu_grad(dA, caches[l - 2][1])
+    (X, W1, _), _ = caches[0]
+    if input_gradient:
+        dA0, grads["dW1"], grads["db1"] = _linear_backward(dZ, X, W1)
+        grads["dA0"] = dA0
+    else:
+        grads["dW1"], grads["db1"] = _parameter_gradients(dZ, X)
     return grads
+
+
+def _check_caches(caches, output_shape):
+    """L, after checking that ``caches`` is the list of L layer caches of a forward pass giving ``output_shape``."""
+    if not isinstance(caches, (list, tuple)) or len(caches) == 0:
+        raise ValueError("caches: expected the non-empty list of layer caches from L_model_forward, found "
+                         + (f"an empty {type(caches).__name__}" if isinstance(caches, (list, tuple)) else type(caches).__name__))
+    Z_shape = None
+    for l, cache in enumerate(caches, start=1):
+        try:
+            (A_prev, W, _), Z = cache
+            fits = np.shape(A_prev)[0] == np.shape(W)[1] and np.shape(Z) == (np.shape(W)[0], np.shape(A_prev)[1])
+        except (TypeError, ValueError, IndexError):
+            raise TypeError(f"caches[{l - 1}]: expected the tuple ((A_prev, W, b), Z) of layer {l} from "
+                            f"L_model_forward, found {type(cache).__name__}") from None
+        if not fits:
+            raise ValueError(f"caches[{l - 1}]: the shapes of A_prev {np.shape(A_prev)}, W {np.shape(W)} and Z "
+                             f"{np.shape(Z)} do not fit together")
+        if Z_shape is not None and np.shape(A_prev) != Z_shape:
+            raise ValueError(f"caches[{l - 1}]: expected A_prev of the shape of layer {l - 1}'s Z, {Z_shape}, "
+                             f"found {np.shape(A_prev)}")
+        Z_shape = np.shape(Z)
+    if Z_shape != tuple(output_shape):
+        raise ValueError(f"AL: expected the shape of the last layer's Z, {Z_shape}, found {tuple(output_shape)}")
+    return len(caches)
 
 
 def update_parameters(parameters, grads, learning_rate):
