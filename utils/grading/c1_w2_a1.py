@@ -8,6 +8,10 @@ import numpy as np
 
 from utils.grading.check import Case, Graded, check_function
 
+# inputs of sigmoid and sigmoid_derivative: a vector (4,) and a matrix (2, 3)
+X_VECTOR = np.array([-2.0, 0.0, 0.5, 4.0])
+X_MATRIX = np.array([[1.0, -1.0, 3.0], [-0.5, 2.0, 0.0]])
+
 
 def hello_test(target):
     check_function(target, [
@@ -26,9 +30,9 @@ def basic_sigmoid_test(target):
 
 def sigmoid_test(target):
     check_function(target, [
-        Case((np.array([-2.0, 0.0, 0.5, 4.0]),),
+        Case((X_VECTOR,),
              np.array([0.11920292202211755, 0.5, 0.6224593312018546, 0.9820137900379085]), label="vector"),
-        Case((np.array([[1.0, -1.0, 3.0], [-0.5, 2.0, 0.0]]),),
+        Case((X_MATRIX,),
              np.array([[0.7310585786300049, 0.2689414213699951, 0.9525741268224334],
                        [0.3775406687981454, 0.8807970779778823, 0.5]]), label="2x3 matrix"),
     ], hint="use np.exp (math.exp only takes single numbers); sigmoid(x) = 1 / (1 + exp(-x))")
@@ -36,9 +40,9 @@ def sigmoid_test(target):
 
 def sigmoid_derivative_test(target):
     check_function(target, [
-        Case((np.array([-2.0, 0.0, 0.5, 4.0]),),
+        Case((X_VECTOR,),
              np.array([0.1049935854035065, 0.25, 0.2350037122015945, 0.017662706213291107]), label="vector"),
-        Case((np.array([[1.0, -1.0, 3.0], [-0.5, 2.0, 0.0]]),),
+        Case((X_MATRIX,),
              np.array([[0.19661193324148185, 0.19661193324148185, 0.045176659730912],
                        [0.2350037122015945, 0.10499358540350662, 0.25]]), label="2x3 matrix"),
     ], hint="compute s = sigmoid(x) first, then return s * (1 - s)")
