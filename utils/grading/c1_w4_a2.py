@@ -9,11 +9,12 @@ once from the reference solutions.
 import numpy as np
 
 from utils.grading.check import Case, Graded, check_function
+from utils.grading.inputs import randn
 
 
 def _problem(seed, n_x, m):
     """Features (n_x, m) and labels (1, m): label 1 when a fixed mix of the first two features is positive."""
-    X = np.random.RandomState(seed).randn(n_x, m)
+    X = randn(seed, n_x, m)
     Y = (X[0:1] - 0.5 * X[1:2] > 0.2).astype(int)
     return X, Y
 
