@@ -239,7 +239,7 @@ def test_model_shape_errors_name_the_layer():
         L_model_backward(np.full((1, 8), 0.5), Y.ravel(), caches)
     with pytest.raises(ValueError, match=r"caches\[1\]: the shapes of A_prev \(4, 8\), W \(3, 4\) and Z \(3, 7\) do not fit together$"):
         L_model_backward(np.full((1, 8), 0.5), Y, [caches[0], (caches[1][0], caches[1][1][:, 1:]), caches[2]])
-    with pytest.raises(TypeError, match=r"caches\[2\]: expected the tuple \(\(A_prev, W, b\), Z\) of layer 3"):
+    with pytest.raises(TypeError, match=r"caches\[2\]: expected the tuple \(\(A_prev, W, b\), Z\) of 2-D arrays of layer 3"):
         L_model_backward(np.full((1, 8), 0.5), Y, caches[:2] + [caches[2][1]])
     with pytest.raises(ValueError, match=r"AL: expected the shape of the last layer's Z, \(1, 8\), found \(1, 7\)"):
         L_model_backward(np.full((1, 7), 0.5), Y[:, 1:], caches)

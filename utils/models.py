@@ -143,17 +143,17 @@ def _check_caches(caches, output_shape):
     for l, cache in enumerate(caches, start=1):
         try:
             (A_prev, W, _), Z = cache
-            fits = np.shape(A_prev)[0] == np.shape(W)[1] and np.shape(Z) == (np.shape(W)[0], np.shape(A_prev)[1])
-        except (TypeError, ValueError, IndexError):
-            raise TypeError(f"caches[{l - 1}]: expected the tuple ((A_prev, W, b), Z) of layer {l} from "
-                            f"L_model_forward, found {type(cache).__name__}") from None
+            fits = A_prev.shape[0] == W.shape[1] and Z.shape == (W.shape[0], A_prev.shape[1])
+        except (TypeError, ValueError, IndexError, AttributeError):
+            raise TypeError(f"caches[{l - 1}]: expected the tuple ((A_prev, W, b), Z) of 2-D arrays of layer {l} "
+                            f"from L_model_forward, found {type(cache).__name__}") from None
         if not fits:
-            raise ValueError(f"caches[{l - 1}]: the shapes of A_prev {np.shape(A_prev)}, W {np.shape(W)} and Z "
-                             f"{np.shape(Z)} do not fit together")
-        if Z_shape is not None and np.shape(A_prev) != Z_shape:
+            raise ValueError(f"caches[{l - 1}]: the shapes of A_prev {A_prev.shape}, W {W.shape} and Z "
+                             f"{Z.shape} do not fit together")
+        if Z_shape is not None and A_prev.shape != Z_shape:
             raise ValueError(f"caches[{l - 1}]: expected A_prev of the shape of layer {l - 1}'s Z, {Z_shape}, "
-                             f"found {np.shape(A_prev)}")
-        Z_shape = np.shape(Z)
+                             f"found {A_prev.shape}")
+        Z_shape = Z.shape
     if Z_shape != tuple(output_shape):
         raise ValueError(f"AL: expected the shape of the last layer's Z, {Z_shape}, found {tuple(output_shape)}")
     return len(caches)
