@@ -19,7 +19,8 @@ of the forward inputs. Caches follow the course: ``(A_prev, W, b, hparameters)``
 Bad input (utils.validation's policy): every public function checks its arguments once per call - a real
 dtype (TypeError), the shapes, at least one example and finite values (ValueError), the hparameters keys
 (KeyError) - and then runs the unchecked kernels (``_conv_forward``, ``_conv_backward``, ``_pool``,
-``_pool_backward``), which utils.convnet shares.
+``_pool_backward``), which utils.convnet shares. conv_backward looks for NaN and inf in its largest input,
+dZ, only when the small db it computes (the sum of dZ over the positions) is not finite.
 """
 
 import numbers
@@ -128,14 +129,21 @@ def _conv_forward(A_prev, W, b, stride, pad):
     return Z
 
 
-def _conv_backward(dZ, A_prev, W, stride, pad):
-    """Unchecked conv_backward: (dA_prev, dW, db) from the shapes of conv_backward."""
+def _conv_backward(dZ, A_prev, W, stride, pad, input_gradient=True):
+    """Unchecked conv_backward: (dA_prev, dW, db) from the shapes of conv_backward.
+
+    input_gradient=False leaves out dA_prev (returns None in its place): a network's first layer needs
+    only dW and db, and dA_prev costs a second product and the col2im.
+    """
     m, n_H, n_W, n_C = dZ.shape
     f, n_C_prev = W.shape[0], W.shape[2]
     A_pad = _zero_pad(A_prev, pad)
     columns = _columns(A_pad, f, stride, n_H, n_W)
     dZ_rows = dZ.reshape(-1, n_C)                                                # (m n_H n_W, n_C)
     dW_db = columns @ dZ_rows               # (f f n_C_prev + 1, n_C): the rows of dW, then db (row of ones)
+    dW, db = dW_db[:-1].reshape(W.shape), dW_db[-1].reshape(1, 1, 1, n_C)
+    if not input_gradient:
+        return None, dW, db
     # the gradient of every window entry, written over the window entries (no longer needed) ...
     dcolumns = np.matmul(W.reshape(-1, n_C), dZ_rows.T, out=columns[:-1]).reshape(f, f, n_C_prev, m, n_H, n_W)
     # ... then col2im: each filter offset (i, j) adds its strided slab
@@ -143,8 +151,7 @@ def _conv_backward(dZ, A_prev, W, stride, pad):
     for i in range(f):
         for j in range(f):
             _offset_slab(dA_pad, i, j, stride, n_H, n_W)[...] += dcolumns[i, j].transpose(1, 2, 3, 0)
-    dA_prev = dA_pad[:, pad:pad + A_prev.shape[1], pad:pad + A_prev.shape[2], :]
-    return dA_prev, dW_db[:-1].reshape(W.shape), dW_db[-1].reshape(1, 1, 1, n_C)
+    return dA_pad[:, pad:pad + A_prev.shape[1], pad:pad + A_prev.shape[2], :], dW, db
 
 
 def _checked_conv_inputs(A_prev, W, b, hparameters):
@@ -202,8 +209,11 @@ def conv_backward(dZ, cache):
     A_prev, W, _, stride, pad, n_H, n_W = _checked_conv_inputs(*cache)
     dZ = as_float_array(dZ, "dZ")
     check_shape(dZ, "dZ", (A_prev.shape[0], n_H, n_W, W.shape[3]))
-    check_finite(dZ, "dZ")
-    return _conv_backward(dZ, A_prev, W, stride, pad)
+    with np.errstate(invalid="ignore"):  # from finite inputs only an overflow (warned) makes NaN
+        dA_prev, dW, db = _conv_backward(dZ, A_prev, W, stride, pad)
+    if not np.isfinite(db).all():  # db sums dZ, so a NaN or inf in dZ reaches it: only then is dZ searched
+        check_finite(dZ, "dZ")
+    return dA_prev, dW, db
 
 
 def _checked_pool_inputs(A_prev, hparameters, mode):

@@ -2,35 +2,62 @@
 
 Images ``X`` are ``(m, n_H, n_W, n_C)`` (conv shapes); labels ``Y`` are one-hot ``(C, m)`` (dense shapes,
 examples in columns). Parameters: ``W1`` (f, f, n_C, n_filters), ``b1`` (1, 1, 1, n_filters) for the
-convolution, ``W2`` (C, n_flat), ``b2`` (C, 1) for the softmax layer, with ``n_flat`` the size of one
-pooled feature map. Built from utils.conv and utils.layers; the cost is the categorical cross-entropy.
+convolution (f odd, 'same' padding (f - 1) / 2, stride 1), ``W2`` (C, n_flat), ``b2`` (C, 1) for the
+softmax layer, with ``n_flat`` the size of one pooled feature map. Built from the unchecked kernels of
+utils.conv, utils.activations and utils.layers; the cost is the categorical cross-entropy.
+
+Bad input (utils.validation's policy): convnet_forward checks X and the parameters once per call (dtype,
+shapes, m >= 1, finite values, the keys W1, b1, W2, b2) and the finiteness of its small output;
+convnet_backward checks AL, Y and how the caches fit together, and trusts the cached arrays' values,
+which convnet_forward computed from checked inputs.
 """
 
 import numpy as np
 
-from utils.activations import relu_backward, relu_forward
-from utils.conv import conv_backward, conv_forward, output_size, pool_backward, pool_forward
-from utils.layers import linear_activation_forward, softmax_output_backward
-from utils.validation import as_random_state
+from utils.activations import KERNELS
+from utils.conv import (
+    _checked_images,
+    _conv_backward,
+    _conv_forward,
+    _int_at_least,
+    _pool,
+    _pool_backward,
+    output_size,
+)
+from utils.layers import _layer_forward, _linear_backward
+from utils.validation import (
+    as_float_array,
+    as_random_state,
+    check_finite,
+    check_same_shape,
+    check_shape,
+)
+
+PARAMETER_KEYS = ("W1", "b1", "W2", "b2")
 
 
 def initialize_convnet(input_shape, n_filters, n_classes, f=3, pool=2, rng=None):
     """He-scaled random parameters for the conv net (conv with 'same' padding, stride 1).
 
     Arguments:
-    input_shape -- (n_H, n_W, n_C) of one image
-    n_filters -- int, number of conv filters
-    n_classes -- int C
-    f -- int, odd filter size
-    pool -- int, max-pool window size and stride
+    input_shape -- (n_H, n_W, n_C) of one image, positive ints
+    n_filters -- int >= 1, number of conv filters
+    n_classes -- int C >= 1
+    f -- odd int >= 1, filter size
+    pool -- int >= 1, max-pool window size and stride (at most n_H and n_W)
     rng -- None, int seed or np.random.RandomState
 
     Returns:
     parameters -- dict {"W1": (f, f, n_C, n_filters), "b1": (1, 1, 1, n_filters),
                         "W2": (C, n_flat), "b2": (C, 1)}
     """
+    if not isinstance(input_shape, (tuple, list)) or len(input_shape) != 3:
+        raise TypeError(f"input_shape: expected a tuple (n_H, n_W, n_C), found {input_shape!r}")
+    n_H, n_W, n_C = (_int_at_least(n, f"input_shape[{k}]", 1) for k, n in enumerate(input_shape))
+    n_filters, n_classes = _int_at_least(n_filters, "n_filters", 1), _int_at_least(n_classes, "n_classes", 1)
+    if _int_at_least(f, "f", 1) % 2 == 0:
+        raise ValueError(f"f: expected an odd filter size ('same' padding), found {f}")
     random_state = as_random_state(rng)
-    n_H, n_W, n_C = input_shape
     n_flat = output_size(n_H, pool, 0, pool) * output_size(n_W, pool, 0, pool) * n_filters
     return {"W1": random_state.randn(f, f, n_C, n_filters) * np.sqrt(2.0 / (f * f * n_C)),
             "b1": np.zeros((1, 1, 1, n_filters)),
@@ -38,25 +65,76 @@ def initialize_convnet(input_shape, n_filters, n_classes, f=3, pool=2, rng=None)
             "b2": np.zeros((n_classes, 1))}
 
 
+def _checked_parameters(parameters, image_shape, pool):
+    """(W1, b1, W2, b2) after checking them against images of shape (m, n_H, n_W, n_C)."""
+    if not isinstance(parameters, dict):
+        raise TypeError(f"parameters: expected a dict with keys {', '.join(PARAMETER_KEYS)}, "
+                        f"found {type(parameters).__name__}")
+    for key in PARAMETER_KEYS:
+        if key not in parameters:
+            raise KeyError(f"parameters: missing {key!r}")
+    W1, b1, W2, b2 = (as_float_array(parameters[key], f"parameters['{key}']") for key in PARAMETER_KEYS)
+    _, n_H, n_W, n_C = image_shape
+    check_shape(W1, "parameters['W1']", (None, None, n_C, None))
+    f, n_filters = W1.shape[0], W1.shape[3]
+    check_shape(W1, "parameters['W1']", (f, f, n_C, n_filters))
+    if f % 2 == 0:
+        raise ValueError(f"parameters['W1']: expected an odd filter size ('same' padding), found {W1.shape}")
+    check_shape(b1, "parameters['b1']", (1, 1, 1, n_filters))
+    n_flat = output_size(n_H, pool, 0, pool) * output_size(n_W, pool, 0, pool) * n_filters
+    check_shape(W2, "parameters['W2']", (None, n_flat))
+    check_shape(b2, "parameters['b2']", (W2.shape[0], 1))
+    for key, value in zip(PARAMETER_KEYS, (W1, b1, W2, b2)):
+        check_finite(value, f"parameters['{key}']")
+    return W1, b1, W2, b2
+
+
 def convnet_forward(X, parameters, pool=2):
     """Forward pass of the conv net.
 
     Arguments:
-    X -- images, shape (m, n_H, n_W, n_C)
-    parameters -- dict from initialize_convnet
-    pool -- int, max-pool window size and stride
+    X -- images, shape (m, n_H, n_W, n_C), m >= 1, finite
+    parameters -- dict from initialize_convnet (shapes in the module doc), finite
+    pool -- int >= 1, max-pool window size and stride
 
     Returns:
     AL -- class probabilities, shape (C, m)
-    caches -- (conv_cache, relu_cache, pool_cache, pooled_shape, output_cache)
+    caches -- (conv_cache, relu_cache, pool_cache, pooled_shape, output_cache): conv_cache
+              (X, W1, b1, {"stride": 1, "pad": (f - 1) // 2}), relu_cache Z1 (m, n_H, n_W, n_filters),
+              pool_cache (A1, {"f": pool, "stride": pool}), pooled_shape (m, n_H', n_W', n_filters),
+              output_cache ((flat, W2, b2), Z2) with flat (n_flat, m)
     """
-    f = parameters["W1"].shape[0]
-    Z1, conv_cache = conv_forward(X, parameters["W1"], parameters["b1"], {"stride": 1, "pad": (f - 1) // 2})
-    A1, relu_cache = relu_forward(Z1)
-    P1, pool_cache = pool_forward(A1, {"f": pool, "stride": pool}, mode="max")
+    X = _checked_images(X, "X")
+    pool = _int_at_least(pool, "pool", 1)
+    W1, b1, W2, b2 = _checked_parameters(parameters, X.shape, pool)
+    pad = (W1.shape[0] - 1) // 2
+    Z1 = _conv_forward(X, W1, b1, 1, pad)
+    A1 = KERNELS["relu"][0](Z1)
+    P1 = _pool(A1, pool, pool, "max")
     flat = P1.reshape(P1.shape[0], -1).T
-    AL, output_cache = linear_activation_forward(flat, parameters["W2"], parameters["b2"], "softmax")
-    return AL, (conv_cache, relu_cache, pool_cache, P1.shape, output_cache)
+    AL, output_cache = _layer_forward(flat, W2, b2, KERNELS["softmax"][0])
+    if not np.isfinite(output_cache[1]).all():
+        raise ValueError("Z2: the forward pass overflowed to inf or NaN from finite X and parameters: the weights "
+                         "have grown too large (training diverged; try a smaller learning rate)")
+    return AL, ((X, W1, b1, {"stride": 1, "pad": pad}), Z1, (A1, {"f": pool, "stride": pool}), P1.shape,
+                output_cache)
+
+
+def _checked_caches(caches, AL_shape):
+    """The caches of convnet_forward, after checking their structure and that their shapes fit AL's (C, m)."""
+    try:
+        (X, W1, _, hparameters), Z1, (A1, pool_hparameters), pooled_shape, ((flat, W2, _), Z2) = caches
+        pool = pool_hparameters["f"]
+        fits = (Z1.shape == A1.shape == X.shape[:3] + W1.shape[3:] and Z2.shape == tuple(AL_shape)
+                and flat.shape == (np.prod(pooled_shape[1:]), X.shape[0]) and W2.shape == (Z2.shape[0], flat.shape[0])
+                and pooled_shape == (X.shape[0], A1.shape[1] // pool, A1.shape[2] // pool, A1.shape[3]))
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        raise TypeError("caches: expected the tuple (conv_cache, relu_cache, pool_cache, pooled_shape, "
+                        f"output_cache) from convnet_forward, found {type(caches).__name__}") from None
+    if not fits:
+        raise ValueError(f"caches: the shapes do not fit together and with AL {tuple(AL_shape)}: X {X.shape}, "
+                         f"W1 {W1.shape}, Z1 {Z1.shape}, pooled {tuple(pooled_shape)}, W2 {W2.shape}, Z2 {Z2.shape}")
+    return X, W1, hparameters["pad"], Z1, A1, pool, pooled_shape, flat, W2
 
 
 def convnet_backward(AL, Y, caches):
@@ -70,18 +148,32 @@ def convnet_backward(AL, Y, caches):
     Returns:
     grads -- dict {"dW1", "db1", "dW2", "db2"} shaped like the parameters
     """
-    conv_cache, relu_cache, pool_cache, pooled_shape, output_cache = caches
-    dflat, dW2, db2 = softmax_output_backward(AL, Y, output_cache)
-    dP1 = dflat.T.reshape(pooled_shape)
-    dA1 = pool_backward(dP1, pool_cache, mode="max")
+    AL, Y = as_float_array(AL, "AL"), as_float_array(Y, "Y")
+    check_shape(Y, "Y", (None, None))
+    check_same_shape(AL, "AL", Y, "Y")
+    check_finite(AL, "AL")
+    check_finite(Y, "Y")
+    X, W1, pad, Z1, A1, pool, pooled_shape, flat, W2 = _checked_caches(caches, AL.shape)
+    # softmax and cross-entropy together: dZ2 = AL - Y; dW2, db2 averaged over the m examples
+    dflat, dW2, db2 = _linear_backward(AL - Y, flat, W2)
+    dA1 = _pool_backward(dflat.T.reshape(pooled_shape), A1, pool, pool, "max")
     # dA_prev = W^T dZ is a sum over the examples (not averaged), as in the course's dense layers, while
     # conv_backward sums dW and db over the examples: divide them by m as linear_backward does for dW2, db2
-    _, dW1, db1 = conv_backward(relu_backward(dA1, relu_cache), conv_cache)
+    _, dW1, db1 = _conv_backward(KERNELS["relu"][1](dA1, Z1), X, W1, 1, pad, input_gradient=False)
     m = Y.shape[1]
     return {"dW1": dW1 / m, "db1": db1 / m, "dW2": dW2, "db2": db2}
 
 
 def convnet_predict(X, parameters, pool=2):
-    """Predicted class of each image: int array of shape (1, m)."""
+    """Predicted class of each image.
+
+    Arguments:
+    X -- images, shape (m, n_H, n_W, n_C)
+    parameters -- dict from initialize_convnet
+    pool -- int >= 1, max-pool window size and stride
+
+    Returns:
+    predictions -- int array of shape (1, m), the most probable class of each image
+    """
     AL, _ = convnet_forward(X, parameters, pool)
     return np.argmax(AL, axis=0).reshape(1, -1)
