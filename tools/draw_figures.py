@@ -201,13 +201,15 @@ def draw_two_sided_difference():
     t = np.linspace(0.4, 1.6, 200)
     fig, ax = plt.subplots(figsize=(6.4, 4.2))
     ax.plot(t, f(t), color="black", lw=2, label=r"$J(\theta) = \theta^3$")
-    lines = [(3.0, theta, "#3182bd", "-", r"tangent: slope $J'(1) = 3$"),
-             ((f(theta + eps) - f(theta)) / eps, theta, "#d7301f", "--",
-              rf"one-sided $\frac{{J(\theta+\varepsilon) - J(\theta)}}{{\varepsilon}} = {(f(theta + eps) - f(theta)) / eps:.2f}$"),
-             ((f(theta + eps) - f(theta - eps)) / (2 * eps), theta, "#31a354", "-.",
-              rf"two-sided $\frac{{J(\theta+\varepsilon) - J(\theta-\varepsilon)}}{{2\varepsilon}} = {(f(theta + eps) - f(theta - eps)) / (2 * eps):.2f}$")]
-    for slope, t0, color, style, label in lines:
-        ax.plot(t, f(t0) + slope * (t - t0), color=color, ls=style, lw=1.6, label=label)
+    one_sided = (f(theta + eps) - f(theta)) / eps
+    two_sided = (f(theta + eps) - f(theta - eps)) / (2 * eps)
+    lines = [(3.0, "#3182bd", "-", r"tangent: slope $J'(1) = 3$"),
+             (one_sided, "#d7301f", "--",
+              rf"one-sided $\frac{{J(\theta+\varepsilon) - J(\theta)}}{{\varepsilon}} = {one_sided:.2f}$"),
+             (two_sided, "#31a354", "-.",
+              rf"two-sided $\frac{{J(\theta+\varepsilon) - J(\theta-\varepsilon)}}{{2\varepsilon}} = {two_sided:.2f}$")]
+    for slope, color, style, label in lines:
+        ax.plot(t, f(theta) + slope * (t - theta), color=color, ls=style, lw=1.6, label=label)
     for x in (theta - eps, theta, theta + eps):
         ax.plot([x], [f(x)], "o", color="black", ms=5)
     ax.set_xticks([theta - eps, theta, theta + eps], [r"$\theta-\varepsilon$", r"$\theta$", r"$\theta+\varepsilon$"])
