@@ -1,7 +1,7 @@
 # Deep learning from scratch in NumPy - every command a learner or maintainer needs.
 # Learners:    make lab      (set up, create your own assignment copies, open JupyterLab)
 #              make grade    (score your notebooks in assignments/)
-# Maintainers: make test     (set up, unit tests, strict nbval over notebooks/)
+# Maintainers: make test     (set up, unit tests, strict nbval over notebooks/, browser test)
 #              make execute  (re-run every source notebook in place)
 #              make datasets (rebuild datasets/ from their source packages)
 
@@ -49,7 +49,7 @@ lab: assignments
 grade: $(STAMP)
 	$(BIN)/python -m utils.grading $(GRADE_FLAGS) $(GRADE_PATH)
 
-test: test-unit test-notebooks
+test: test-unit test-notebooks test-e2e
 
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 tests
@@ -58,11 +58,15 @@ test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadscope -p no:python --nbval --nbval-current-env \
 	    --nbval-cell-timeout=120 --nbval-sanitize-with tools/nbval_sanitize.cfg notebooks
 
-# Browser end-to-end test (not part of `make test`): Debian's chromium + Playwright for Python.
+# Browser end-to-end test (part of `make test`): Debian's chromium + Playwright for Python, no browser download.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 E2E_STAMP := $(VENV)/.e2e-installed
 
 $(E2E_STAMP): requirements-e2e.txt $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || command -v apt-get >/dev/null 2>&1 || { \
+	    echo "The browser test needs Debian's chromium (/usr/bin/chromium), installed with apt-get, which this" \
+	         "machine lacks. Install chromium yourself, or run 'make test-unit test-notebooks' for the other tests." >&2; \
+	    exit 1; }
 	command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 	$(BIN)/python -m pip install --quiet -r requirements-e2e.txt
 	touch $@
