@@ -55,7 +55,7 @@ def run_nbval(py, env_extra, label, notebooks):
     subprocess.run([str(py), "-m", "pytest", "-q", "-n", "2", "--dist", "loadscope", "-p", "no:python",
                     "--nbval", "--nbval-current-env", "--nbval-cell-timeout=300",
                     "--nbval-sanitize-with", "tools/nbval_sanitize.cfg", f"--junitxml={xml}", *map(str, notebooks)],
-                   cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+                   cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=False)  # failures are counted below
     counts = {}
     for case in ET.parse(xml).iter("testcase"):
         notebook = case.get("classname").removesuffix(".ipynb").rsplit(".", 1)[-1]  # "notebooks.<stem>.ipynb"
@@ -65,10 +65,19 @@ def run_nbval(py, env_extra, label, notebooks):
     return counts
 
 
+def _printed_by(py, code):
+    """What the Python snippet ``code`` prints when the interpreter ``py`` runs it, stripped."""
+    return subprocess.run([str(py), "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
 def version_of(py, module):
-    out = subprocess.run([str(py), "-c", f"import {module}; print({module}.__version__)"],
-                         capture_output=True, text=True, check=True)
-    return out.stdout.strip()
+    """``module.__version__`` in the environment of the interpreter ``py``."""
+    return _printed_by(py, f"import {module}; print({module}.__version__)")
+
+
+def python_version(py):
+    """The version of the interpreter ``py``, e.g. "3.11.7"."""
+    return _printed_by(py, "import platform; print(platform.python_version())")
 
 
 def find_python(minor):
@@ -76,7 +85,7 @@ def find_python(minor):
     pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
     candidates = [shutil.which(f"python{minor}")] + sorted(map(str, pyenv_root.glob(f"versions/{minor}.*/bin/python{minor}")))
     for exe in filter(None, candidates):
-        if subprocess.run([exe, "-c", "pass"], capture_output=True).returncode == 0:
+        if subprocess.run([exe, "-c", "pass"], capture_output=True, check=False).returncode == 0:
             return exe
     return None
 
@@ -107,12 +116,10 @@ def main(paths):
         py = venvs[key]
         print(f"{label}: running nbval ...", flush=True)
         counts = run_nbval(py, env, label.replace(" ", "_").replace(",", ""), paths)
-        pyver = subprocess.run([str(py), "-c", "import platform; print(platform.python_version())"],
-                               capture_output=True, text=True).stdout.strip()
-        rows.append((label, pyver, version_of(py, "numpy"), env["OPENBLAS_NUM_THREADS"], counts))
-    fresh = make_venv("fresh-second-venv", find_python("3.11") or sys.executable)
-    rows.append(("fresh virtualenv, second install", "3.11", version_of(fresh, "numpy"), "1",
-                 run_nbval(fresh, threads(1), "fresh", paths)))
+        rows.append((label, python_version(py), version_of(py, "numpy"), env["OPENBLAS_NUM_THREADS"], counts))
+    fresh, env = make_venv("fresh-second-venv", find_python("3.11") or sys.executable), threads(1)
+    rows.append(("fresh virtualenv, second install", python_version(fresh), version_of(fresh, "numpy"),
+                 env["OPENBLAS_NUM_THREADS"], run_nbval(fresh, env, "fresh", paths)))
     shutil.rmtree(WORK / "fresh-second-venv")  # fresh again next time
 
     lines = [f"# Reproducibility matrix ({date.today().isoformat()})", "",
