@@ -5,18 +5,45 @@ Shapes follow utils.rnn with one sequence at a time (m = 1): a name of T_x chara
 indices ``X = [None, c1, ..., c_{T_x-1}]`` (None: x<1> is the zero vector) and the targets
 ``Y = [c1, ..., c_{T_x-1}, newline]``, one-hot encoded as ``(vocab_size, 1, T_x)``; hidden states are
 ``(n_a, 1, T_x)``. The loss of a sequence is the cross-entropy summed over its time steps (not averaged).
+
+A training step (char_rnn_forward, char_rnn_backward, update_char_rnn) checks its arguments once per
+call and runs the unchecked sequence functions of utils.rnn inside; the cache of the forward pass is
+trusted by the backward pass.
 """
 
+import numbers
 import string
 
 import numpy as np
 
-from utils.optimizers import sgd
-from utils.rnn import RNN_KEYS, rnn_backward, rnn_forward
-from utils.validation import as_random_state, check_shape
+from utils.rnn import RNN_KEYS, _checked_array, _checked_rnn_parameters, _rnn_backward, _rnn_forward
+from utils.validation import (as_float_array, as_int, as_random_state, as_real, check_finite_results,
+                              check_same_shape, check_shape)
 
 # the 27-symbol vocabulary: index 0 is the newline that ends a name, then "a".."z" are 1..26
 VOCABULARY = "\n" + string.ascii_lowercase
+
+
+def _checked_dict(d, name, keys):
+    """Raise TypeError unless ``d`` is a dict, KeyError naming the missing ``keys``."""
+    if not isinstance(d, dict):
+        raise TypeError(f"{name}: expected a dict with keys {list(keys)}, found {type(d).__name__}")
+    missing = [key for key in keys if key not in d]
+    if missing:
+        raise KeyError(f"{name}: missing {missing}")
+
+
+def _checked_indices(indices, name, size, none_allowed):
+    """Raise TypeError unless ``indices`` is a list/tuple of ints (or None where allowed), ValueError unless
+    they lie in 0..size-1."""
+    if not isinstance(indices, (list, tuple)):
+        raise TypeError(f"{name}: expected a list of ints, found {type(indices).__name__}")
+    ints = [i for i in indices if i is not None or not none_allowed]
+    if not all(isinstance(i, numbers.Integral) and not isinstance(i, (bool, np.bool_)) for i in ints):
+        raise TypeError(f"{name}: expected ints{' or None' if none_allowed else ''}, found {list(indices)}")
+    if ints and (min(ints) < 0 or max(ints) >= size):
+        raise ValueError(f"{name}: expected ints in 0..{size - 1}{' or None' if none_allowed else ''}, "
+                         f"found {list(indices)}")
 
 
 def vocabulary_maps(chars=VOCABULARY):
@@ -29,7 +56,9 @@ def vocabulary_maps(chars=VOCABULARY):
     char_to_ix -- dict str -> int
     ix_to_char -- dict int -> str
     """
-    if len(set(chars)) != len(chars):
+    if not isinstance(chars, str):
+        raise TypeError(f"chars: expected a str of distinct characters, found {type(chars).__name__}")
+    if len(set(chars)) != len(chars) or not chars:
         raise ValueError(f"chars: expected distinct characters, found {chars!r}")
     return {c: i for i, c in enumerate(chars)}, dict(enumerate(chars))
 
@@ -45,6 +74,9 @@ def name_to_sequence(name, char_to_ix):
     X -- list of n + 1 items: [None, index of name[0], ..., index of name[n-1]]
     Y -- list of n + 1 ints: [index of name[0], ..., index of name[n-1], index of "\\n"]
     """
+    if not isinstance(name, str):
+        raise TypeError(f"name: expected a str, found {type(name).__name__}")
+    _checked_dict(char_to_ix, "char_to_ix", ["\n"])
     unknown = sorted(set(name) - set(char_to_ix))
     if unknown:
         raise ValueError(f"name: characters {unknown} are not in the vocabulary (name {name!r})")
@@ -62,6 +94,7 @@ def indices_to_name(indices, ix_to_char):
     Returns:
     name -- str without the final newline, first letter upper-case (e.g. "Tyrannosaurus")
     """
+    _checked_dict(ix_to_char, "ix_to_char", indices)
     return "".join(ix_to_char[i] for i in indices).rstrip("\n").capitalize()
 
 
@@ -75,12 +108,11 @@ def one_hot_sequence(indices, vocab_size):
     Returns:
     x -- float64 array of shape (vocab_size, 1, T_x)
     """
+    vocab_size = as_int(vocab_size, "vocab_size", 1)
+    _checked_indices(indices, "indices", vocab_size, none_allowed=True)
     steps = [t for t, i in enumerate(indices) if i is not None]
-    rows = np.array([indices[t] for t in steps], dtype=int)
-    if rows.size and (rows.min() < 0 or rows.max() >= vocab_size):
-        raise ValueError(f"indices: expected ints in 0..{vocab_size - 1} or None, found {list(indices)}")
     x = np.zeros((vocab_size, 1, len(indices)))
-    x[rows, 0, steps] = 1.0
+    x[[indices[t] for t in steps], 0, steps] = 1.0
     return x
 
 
@@ -98,6 +130,7 @@ def initialize_char_rnn(n_a, n_x, n_y, rng=None):
     Returns:
     parameters -- dict with Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_y, n_a), ba (n_a, 1), by (n_y, 1)
     """
+    n_a, n_x, n_y = (as_int(n, name, 1) for n, name in ((n_a, "n_a"), (n_x, "n_x"), (n_y, "n_y")))
     rs = as_random_state(rng)
     Wax = rs.randn(n_a, n_x) * 0.01
     Waa = rs.randn(n_a, n_a) * 0.01
@@ -121,23 +154,27 @@ def char_rnn_forward(X, Y, a0, parameters):
     a -- hidden states a<1>..a<T_x>, shape (n_a, 1, T_x)
     cache -- (y_hat (n_y, 1, T_x), a, Wya, Y, rnn caches), for char_rnn_backward
     """
+    if not isinstance(X, (list, tuple)) or not isinstance(Y, (list, tuple)):
+        raise TypeError(f"X and Y: expected two lists of indices, found {type(X).__name__} and {type(Y).__name__}")
     if len(X) != len(Y) or not len(X):
         raise ValueError(f"X and Y: expected two non-empty lists of the same length, found lengths "
                          f"{len(X)} and {len(Y)}")
-    check_shape(a0, "a0", (None, 1))
-    x = one_hot_sequence(X, np.shape(parameters["Wax"])[1])
-    a, y_hat, caches = rnn_forward(x, a0, parameters)
+    check_shape(as_float_array(a0, "a0"), "a0", (None, 1))
+    p, n_a, n_y = _checked_rnn_parameters(parameters, None)
+    a0 = _checked_array(a0, "a0", (n_a, 1))
+    _checked_indices(Y, "Y", n_y, none_allowed=False)
+    a, y_hat, caches = _rnn_forward(one_hot_sequence(X, p["Wax"].shape[1]), a0, p)
     Y = np.asarray(Y, dtype=int)
     loss = -float(np.sum(np.log(y_hat[Y, 0, np.arange(len(Y))])))
-    return loss, a, (y_hat, a, parameters["Wya"], Y, caches)
+    return loss, a, (y_hat, a, p["Wya"], Y, caches)
 
 
 def char_rnn_backward(cache):
     """Backpropagation through time for char_rnn_forward, output layer included.
 
     At each step dz_y<t> = y_hat<t> - y<t> (softmax with cross-entropy); dWya = sum_t dz_y<t> a<t>^T,
-    dby = sum_t dz_y<t>, and the hidden states receive Wya^T dz_y<t>, which utils.rnn.rnn_backward
-    carries back through time.
+    dby = sum_t dz_y<t>, and the hidden states receive Wya^T dz_y<t>, which utils.rnn carries back
+    through time.
 
     Arguments:
     cache -- from char_rnn_forward
@@ -146,12 +183,14 @@ def char_rnn_backward(cache):
     gradients -- dict with dWax (n_a, n_x), dWaa (n_a, n_a), dWya (n_y, n_a), dba (n_a, 1), dby (n_y, 1),
                  da0 (n_a, 1)
     """
+    if not isinstance(cache, tuple) or len(cache) != 5:
+        raise TypeError(f"cache: expected the tuple of 5 items returned by char_rnn_forward, found {type(cache).__name__}")
     y_hat, a, Wya, Y, caches = cache
     dy = y_hat.copy()
     dy[Y, 0, np.arange(len(Y))] -= 1.0
     dWya = np.einsum("ymt,amt->ya", dy, a)
-    dby = np.sum(dy, axis=(1, 2)).reshape(-1, 1)
-    through_time = rnn_backward(np.einsum("ya,ymt->amt", Wya, dy), caches)
+    dby = dy.sum(axis=(1, 2)).reshape(-1, 1)
+    through_time = _rnn_backward(np.einsum("ya,ymt->amt", Wya, dy), caches)
     return {"dWax": through_time["dWax"], "dWaa": through_time["dWaa"], "dWya": dWya,
             "dba": through_time["dba"], "dby": dby, "da0": through_time["da0"]}
 
@@ -167,11 +206,19 @@ def update_char_rnn(parameters, gradients, learning_rate):
     Returns:
     parameters -- new dict: each parameter minus learning_rate times its gradient
     """
-    missing = [f"d{key}" for key in RNN_KEYS if f"d{key}" not in gradients]
-    if missing:
-        raise KeyError(f"gradients: missing {missing}")
-    return {key: sgd(parameters[key], gradients[f"d{key}"], {"learning_rate": learning_rate})[0]
-            for key in RNN_KEYS}
+    learning_rate = as_real(learning_rate, "learning_rate")
+    _checked_dict(parameters, "parameters", RNN_KEYS)
+    _checked_dict(gradients, "gradients", [f"d{key}" for key in RNN_KEYS])
+    new_parameters = {}
+    for key in RNN_KEYS:
+        w = as_float_array(parameters[key], f"parameters['{key}']")
+        dw = as_float_array(gradients[f"d{key}"], f"gradients['d{key}']")
+        check_same_shape(dw, f"gradients['d{key}']", w, f"parameters['{key}']")
+        new_parameters[key] = w - learning_rate * dw
+    check_finite_results(list(new_parameters.values()),
+                         (pair for key in RNN_KEYS for pair in ((f"parameters['{key}']", parameters[key]),
+                                                                (f"gradients['d{key}']", gradients[f"d{key}"]))))
+    return new_parameters
 
 
 def initial_loss(vocab_size, seq_length):
@@ -184,6 +231,9 @@ def initial_loss(vocab_size, seq_length):
     Returns:
     loss -- Python float, seq_length * log(vocab_size)
     """
+    vocab_size, seq_length = as_int(vocab_size, "vocab_size", 1), as_real(seq_length, "seq_length")
+    if seq_length < 0:
+        raise ValueError(f"seq_length: expected a number >= 0, found {seq_length!r}")
     return float(seq_length * np.log(vocab_size))
 
 
@@ -198,4 +248,8 @@ def smooth_loss(loss, current_loss, beta=0.999):
     Returns:
     loss -- Python float
     """
+    loss, current_loss = as_real(loss, "loss"), as_real(current_loss, "current_loss")
+    beta = as_real(beta, "beta")
+    if not 0 <= beta < 1:
+        raise ValueError(f"beta: expected a number in [0, 1), found {beta!r}")
     return float(beta * loss + (1 - beta) * current_loss)

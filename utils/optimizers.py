@@ -9,28 +9,63 @@ the updated state (the velocity ``v``, the squared-gradient average ``s``, the s
 Dictionary functions: ``parameters`` holds ``"W1", "b1", ..., "WL", "bL"``; ``grads`` and the
 optimizer states ``v`` and ``s`` hold ``"dW1", "db1", ..., "dWL", "dbL"`` of the same shapes.
 
+Both kinds share the unchecked arithmetic of ``_sgd_step``, ``_momentum_step`` and ``_adam_step``. The
+dictionary functions run once per step of a training loop, so they check keys, dtypes and shapes with
+cheap look-ups, and NaN or inf with one pass over their new arrays (``check_finite_results``: any NaN or
+inf in an input reaches them); only when that pass fails are the inputs searched to name the culprit.
+
 No function here modifies its inputs, prints or reseeds: mini-batches are drawn from ``rng``
 (None / int / ``np.random.RandomState``, see ``utils.validation.as_random_state``).
 """
 
-import numbers
-
 import numpy as np
 
 from utils.models import gradient_of, parameter_keys
-from utils.validation import as_float_array, as_random_state, check_same_shape, check_shape
+from utils.validation import (as_float_array, as_int, as_random_state, as_real, check_finite, check_finite_results,
+                              check_nonempty, check_same_shape, check_shape)
+
+# ---------------------------------------------------------------- unchecked arithmetic
+
+def _sgd_step(w, dw, learning_rate):
+    """``w - learning_rate * dw`` for float ndarrays w, dw of one shape (unchecked)."""
+    return w - learning_rate * dw
 
 
-def _checked_step_inputs(w, dw):
+def _momentum_step(w, dw, v, beta, learning_rate):
+    """``(next_w, next_v)`` of momentum for float ndarrays w, dw, v of one shape (unchecked)."""
+    v = beta * v + (1 - beta) * dw
+    return w - learning_rate * v, v
+
+
+def _adam_step(w, dw, v, s, t, learning_rate, beta1, beta2, epsilon):
+    """``(next_w, v, s, v_corrected, s_corrected)`` of Adam step number t >= 1, arrays of one shape (unchecked)."""
+    v = beta1 * v + (1 - beta1) * dw
+    s = beta2 * s + (1 - beta2) * dw ** 2
+    v_corrected, s_corrected = v / (1 - beta1 ** t), s / (1 - beta2 ** t)
+    return w - learning_rate * v_corrected / (np.sqrt(s_corrected) + epsilon), v, s, v_corrected, s_corrected
+
+
+# ---------------------------------------------------------------- per-array update rules
+
+def _checked_rule_inputs(w, dw, config, defaults):
+    """w and dw (float, one shape, finite) and a new config dict with the scalar defaults filled in and checked."""
     w, dw = as_float_array(w, "w"), as_float_array(dw, "dw")
     check_same_shape(w, "w", dw, "dw")
-    return w, dw
+    check_finite(w, "w")
+    check_finite(dw, "dw")
+    if not isinstance(config, (dict, type(None))):
+        raise TypeError(f"config: expected a dict or None, found {type(config).__name__}")
+    config = dict(config or {})
+    for key, default in defaults.items():
+        config[key] = as_real(config.setdefault(key, default), f"config['{key}']")
+    return w, dw, config
 
 
 def _state(config, key, w):
-    """config[key] (default: zeros shaped like w), checked to have the shape of w."""
-    value = config.setdefault(key, np.zeros_like(w))
+    """config[key] (default: zeros shaped like w), checked to be a finite float array of the shape of w."""
+    value = as_float_array(config.setdefault(key, np.zeros_like(w)), f"config['{key}']")
     check_same_shape(value, f"config['{key}']", w, "w")
+    check_finite(value, f"config['{key}']")
     return value
 
 
@@ -46,10 +81,8 @@ def sgd(w, dw, config=None):
     next_w -- new ndarray of the shape of w
     config -- new dict with the defaults filled in
     """
-    w, dw = _checked_step_inputs(w, dw)
-    config = dict(config or {})
-    config.setdefault("learning_rate", 1e-2)
-    return w - config["learning_rate"] * dw, config
+    w, dw, config = _checked_rule_inputs(w, dw, config, {"learning_rate": 1e-2})
+    return _sgd_step(w, dw, config["learning_rate"]), config
 
 
 def momentum(w, dw, config=None):
@@ -67,13 +100,10 @@ def momentum(w, dw, config=None):
     next_w -- new ndarray of the shape of w
     config -- new dict; config["velocity"] is the updated velocity
     """
-    w, dw = _checked_step_inputs(w, dw)
-    config = dict(config or {})
-    config.setdefault("learning_rate", 1e-2)
-    config.setdefault("beta", 0.9)
-    v = config["beta"] * _state(config, "velocity", w) + (1 - config["beta"]) * dw
-    config["velocity"] = v
-    return w - config["learning_rate"] * v, config
+    w, dw, config = _checked_rule_inputs(w, dw, config, {"learning_rate": 1e-2, "beta": 0.9})
+    next_w, config["velocity"] = _momentum_step(w, dw, _state(config, "velocity", w), config["beta"],
+                                                config["learning_rate"])
+    return next_w, config
 
 
 def adam(w, dw, config=None):
@@ -96,19 +126,51 @@ def adam(w, dw, config=None):
     config -- new dict with the updated "v", "s", "t" (incremented by one) and this step's
               "v_corrected" and "s_corrected"
     """
-    w, dw = _checked_step_inputs(w, dw)
-    config = dict(config or {})
-    for key, default in (("learning_rate", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("epsilon", 1e-8), ("t", 0)):
-        config.setdefault(key, default)
-    t = config["t"]
-    if not isinstance(t, numbers.Integral) or isinstance(t, bool) or t < 0:
-        raise ValueError(f"config['t']: expected an int >= 0 (the Adam steps taken so far), found {t!r}")
-    t, beta1, beta2 = int(t) + 1, config["beta1"], config["beta2"]
-    v = beta1 * _state(config, "v", w) + (1 - beta1) * dw
-    s = beta2 * _state(config, "s", w) + (1 - beta2) * dw ** 2
-    v_corrected, s_corrected = v / (1 - beta1 ** t), s / (1 - beta2 ** t)
-    config.update(v=v, s=s, t=t, v_corrected=v_corrected, s_corrected=s_corrected)
-    return w - config["learning_rate"] * v_corrected / (np.sqrt(s_corrected) + config["epsilon"]), config
+    w, dw, config = _checked_rule_inputs(w, dw, config, {"learning_rate": 1e-3, "beta1": 0.9, "beta2": 0.999,
+                                                         "epsilon": 1e-8})
+    t = as_int(config.setdefault("t", 0), "config['t']", 0) + 1
+    next_w, *state = _adam_step(w, dw, _state(config, "v", w), _state(config, "s", w), t, config["learning_rate"],
+                                config["beta1"], config["beta2"], config["epsilon"])
+    config.update(zip(("v", "s", "v_corrected", "s_corrected"), state), t=t)
+    return next_w, config
+
+
+# ---------------------------------------------------------------- dictionary functions (one call per step)
+
+def _checked_entries(parameters, named_states):
+    """The keys of ``parameters`` (W1, b1, ..., WL, bL), the state keys dW1, db1, ..., and for each key
+    ``[w, *state arrays]`` as float arrays of one shape.
+
+    Arguments:
+    parameters -- dict {"W1", "b1", ..., "WL", "bL"}
+    named_states -- list of (name, dict) such as [("grads", grads), ("v", v)]; each dict must hold "d" + key of
+                    the shape of parameters[key] for every key (KeyError / ValueError naming the entry otherwise)
+
+    Returns:
+    keys -- list of the 2 L parameter keys
+    dkeys -- list of the 2 L state keys "d" + key
+    rows -- list of 2 L lists [w, state arrays in the order of named_states]
+    """
+    keys = parameter_keys(parameters)
+    dkeys = [f"d{key}" for key in keys]
+    for name, state in named_states:
+        if not isinstance(state, dict):
+            raise TypeError(f"{name}: expected a dict with keys dW1, db1, ..., found {type(state).__name__}")
+    rows = [[parameters[key]] + [state.get(dkey) for _, state in named_states] for key, dkey in zip(keys, dkeys)]
+    if all(type(a) is np.ndarray and a.dtype.kind == "f" and a.shape == row[0].shape for row in rows for a in row):
+        return keys, dkeys, rows  # the usual case in a training loop, tested without building any message
+    return keys, dkeys, [[as_float_array(parameters[key], f"parameters['{key}']")]
+                         + [as_float_array(gradient_of(parameters, state, key, name), f"{name}['d{key}']")
+                            for name, state in named_states]
+                         for key in keys]
+
+
+def _named_entries(keys, parameters, named_states):
+    """(name, array) of every input of a dictionary function, for check_finite_results (a generator: lazy)."""
+    for key in keys:
+        yield f"parameters['{key}']", parameters[key]
+        for name, state in named_states:
+            yield f"{name}['d{key}']", state[f"d{key}"]
 
 
 def update_parameters_with_gd(parameters, grads, learning_rate):
@@ -122,8 +184,21 @@ def update_parameters_with_gd(parameters, grads, learning_rate):
     Returns:
     parameters -- new dict: W^[l] - alpha dW^[l], b^[l] - alpha db^[l]
     """
-    return {key: sgd(parameters[key], gradient_of(parameters, grads, key), {"learning_rate": learning_rate})[0]
-            for key in parameter_keys(parameters)}
+    learning_rate = as_real(learning_rate, "learning_rate")
+    named_states = [("grads", grads)]
+    keys, _, rows = _checked_entries(parameters, named_states)
+    new_parameters = {key: _sgd_step(w, dw, learning_rate) for key, (w, dw) in zip(keys, rows)}
+    check_finite_results(list(new_parameters.values()), _named_entries(keys, parameters, named_states))
+    return new_parameters
+
+
+def _checked_data(arr, name):
+    """``arr`` as an ndarray of real numbers (any real dtype kept), finite (TypeError / ValueError naming it)."""
+    arr = np.asarray(arr)
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name}: expected an array of real numbers, found dtype {arr.dtype}")
+    check_finite(arr, name)
+    return arr
 
 
 def random_mini_batches(X, Y, mini_batch_size=64, rng=None):
@@ -134,7 +209,7 @@ def random_mini_batches(X, Y, mini_batch_size=64, rng=None):
     (when that is not 0).
 
     Arguments:
-    X -- input data, shape (n_x, m)
+    X -- input data, shape (n_x, m), m >= 1
     Y -- labels, shape (n_y, m) (e.g. (1, m))
     mini_batch_size -- int > 0, examples per mini-batch (a power of two such as 64 is usual)
     rng -- None (numpy's global stream, so np.random.seed applies), int seed or np.random.RandomState
@@ -142,11 +217,11 @@ def random_mini_batches(X, Y, mini_batch_size=64, rng=None):
     Returns:
     mini_batches -- list of ceil(m / mini_batch_size) tuples (mini_batch_X (n_x, size), mini_batch_Y (n_y, size))
     """
-    X, Y = np.asarray(X), np.asarray(Y)
+    X, Y = _checked_data(X, "X"), _checked_data(Y, "Y")
     check_shape(X, "X", (None, None))
     check_shape(Y, "Y", (None, X.shape[1]))
-    if not isinstance(mini_batch_size, numbers.Integral) or isinstance(mini_batch_size, bool) or mini_batch_size < 1:
-        raise ValueError(f"mini_batch_size: expected an int >= 1, found {mini_batch_size!r}")
+    check_nonempty(X, "X")
+    mini_batch_size = as_int(mini_batch_size, "mini_batch_size", 1)
     m = X.shape[1]
     permutation = as_random_state(rng).permutation(m)
     shuffled_X, shuffled_Y = X[:, permutation], Y[:, permutation]
@@ -163,7 +238,8 @@ def initialize_velocity(parameters):
     Returns:
     v -- dict {"dW1", "db1", ..., "dWL", "dbL"} of zeros shaped like the parameters
     """
-    return {f"d{key}": np.zeros_like(parameters[key], dtype=float) for key in parameter_keys(parameters)}
+    _, dkeys, rows = _checked_entries(parameters, [])
+    return {dkey: np.zeros(w.shape) for dkey, (w,) in zip(dkeys, rows)}
 
 
 def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
@@ -180,11 +256,12 @@ def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
     parameters -- new dict of updated parameters
     v -- new dict of updated velocities
     """
-    new_parameters, new_v = {}, {}
-    for key in parameter_keys(parameters):
-        config = {"learning_rate": learning_rate, "beta": beta, "velocity": gradient_of(parameters, v, key, "v")}
-        new_parameters[key], config = momentum(parameters[key], gradient_of(parameters, grads, key), config)
-        new_v[f"d{key}"] = config["velocity"]
+    beta, learning_rate = as_real(beta, "beta"), as_real(learning_rate, "learning_rate")
+    named_states = [("grads", grads), ("v", v)]
+    keys, dkeys, rows = _checked_entries(parameters, named_states)
+    steps = [_momentum_step(*row, beta, learning_rate) for row in rows]
+    new_parameters, new_v = ({key: step[i] for key, step in zip(names, steps)} for i, names in enumerate((keys, dkeys)))
+    check_finite_results(list(new_parameters.values()), _named_entries(keys, parameters, named_states))
     return new_parameters, new_v
 
 
@@ -219,16 +296,16 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, 
     v, s -- new dicts of moment estimates
     v_corrected, s_corrected -- dicts of this step's bias-corrected estimates
     """
-    if not isinstance(t, numbers.Integral) or isinstance(t, bool) or t < 1:
-        raise ValueError(f"t: expected an int >= 1 (the number of this Adam step, counting from 1), found {t!r}")
-    results = {"parameters": {}, "v": {}, "s": {}, "v_corrected": {}, "s_corrected": {}}
-    for key in parameter_keys(parameters):
-        config = {"learning_rate": learning_rate, "beta1": beta1, "beta2": beta2, "epsilon": epsilon,
-                  "t": int(t) - 1, "v": gradient_of(parameters, v, key, "v"), "s": gradient_of(parameters, s, key, "s")}
-        results["parameters"][key], config = adam(parameters[key], gradient_of(parameters, grads, key), config)
-        for name in ("v", "s", "v_corrected", "s_corrected"):
-            results[name][f"d{key}"] = config[name]
-    return tuple(results.values())
+    t = as_int(t, "t", 1)
+    hyperparameters = [as_real(value, name) for value, name in
+                       ((learning_rate, "learning_rate"), (beta1, "beta1"), (beta2, "beta2"), (epsilon, "epsilon"))]
+    named_states = [("grads", grads), ("v", v), ("s", s)]
+    keys, dkeys, rows = _checked_entries(parameters, named_states)
+    steps = [_adam_step(*row, t, *hyperparameters) for row in rows]
+    results = [{key: step[i] for key, step in zip(keys if i == 0 else dkeys, steps)} for i in range(5)]
+    check_finite_results(list(results[0].values()) + list(results[2].values()),
+                         _named_entries(keys, parameters, named_states))
+    return tuple(results)
 
 
 def update_lr(learning_rate0, epoch_num, decay_rate):
@@ -242,6 +319,10 @@ def update_lr(learning_rate0, epoch_num, decay_rate):
     Returns:
     learning_rate -- float
     """
+    learning_rate0, epoch_num = as_real(learning_rate0, "learning_rate0"), as_int(epoch_num, "epoch_num", 0)
+    decay_rate = as_real(decay_rate, "decay_rate")
+    if decay_rate < 0:
+        raise ValueError(f"decay_rate: expected a number >= 0, found {decay_rate!r}")
     return float(learning_rate0 / (1 + decay_rate * epoch_num))
 
 
@@ -258,4 +339,5 @@ def schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000)
     Returns:
     learning_rate -- float
     """
+    epoch_num, time_interval = as_int(epoch_num, "epoch_num", 0), as_int(time_interval, "time_interval", 1)
     return update_lr(learning_rate0, epoch_num // time_interval, decay_rate)

@@ -7,69 +7,98 @@ step ``x<t>`` is ``x[:, :, t]`` of shape ``(n_x, m)``; hidden states ``a<t>`` ar
 The backward passes follow the course: they take the upstream gradient of the *hidden states*
 ``da`` (dJ/da<t>, shape (n_a, m, T_x)), not of the softmax outputs; the gradients of the output layer
 (Wya, by or Wy, by) are left to the caller, which turns dJ/dy_hat into its share of ``da``.
+
+Every public function checks its arguments (dtype, shapes, NaN/inf) once; the loops over time steps then
+run the unchecked cell steps ``_rnn_step``, ``_rnn_step_backward``, ``_lstm_step`` and
+``_lstm_step_backward``, and the sequence functions ``_rnn_forward`` / ``_rnn_backward`` serve callers
+that have checked their arguments already (utils.char_rnn). Caches are trusted: they come from a forward pass.
 """
 
 import numpy as np
 
-from utils.activations import sigmoid, softmax
-from utils.validation import as_float_array, check_shape
+from utils.activations import KERNELS
+from utils.validation import as_float_array, check_finite, check_shape
 
 RNN_KEYS = ("Wax", "Waa", "Wya", "ba", "by")
 LSTM_GATES = ("f", "i", "c", "o")  # forget, update (input), candidate, output
+LSTM_KEYS = tuple(f"{kind}{gate}" for gate in LSTM_GATES for kind in "Wb") + ("Wy", "by")
+_sigmoid, _softmax = KERNELS["sigmoid"][0], KERNELS["softmax"][0]
+
+
+def _checked_array(x, name, expected):
+    """x as a float array of the ``expected`` shape (None: any size), finite; errors name the argument."""
+    x = as_float_array(x, name)
+    check_shape(x, name, expected)
+    check_finite(x, name)
+    return x
 
 
 def _checked_parameters(parameters, keys):
-    """Return {key: float ndarray} for ``keys`` of ``parameters``, naming any missing key."""
+    """``parameters`` itself when its ``keys`` hold finite float arrays, else a dict of them converted to float.
+
+    Raises TypeError (not a dict, wrong dtype), KeyError (missing keys, all named) or ValueError (NaN or inf).
+    """
+    if not isinstance(parameters, dict):
+        raise TypeError(f"parameters: expected a dict with keys {list(keys)}, found {type(parameters).__name__}")
     missing = [key for key in keys if key not in parameters]
     if missing:
         raise KeyError(f"parameters: missing {missing}")
-    return {key: as_float_array(parameters[key], f"parameters['{key}']") for key in keys}
+    checked = {key: as_float_array(parameters[key], f"parameters['{key}']") for key in keys}
+    for key, value in checked.items():
+        check_finite(value, f"parameters['{key}']")
+    return parameters if all(checked[key] is parameters[key] for key in keys) else checked
 
 
-def _checked_rnn_inputs(xt, a_prev, parameters):
-    """Check a time step of a basic RNN: xt (n_x, m), a_prev (n_a, m) and the shapes of the parameters."""
+def _checked_rnn_parameters(parameters, n_x):
+    """Checked basic-RNN parameters (see _checked_parameters) for inputs of n_x features, and n_a, n_y."""
     p = _checked_parameters(parameters, RNN_KEYS)
-    xt, a_prev = as_float_array(xt, "xt"), as_float_array(a_prev, "a_prev")
-    check_shape(xt, "xt", (None, None))
-    n_x, m = xt.shape
+    check_shape(p["Waa"], "parameters['Waa']", (None, None))
+    check_shape(p["Wya"], "parameters['Wya']", (None, None))
     n_a, n_y = p["Waa"].shape[0], p["Wya"].shape[0]
-    check_shape(a_prev, "a_prev", (n_a, m))
-    check_shape(p["Wax"], "parameters['Wax']", (n_a, n_x))
-    check_shape(p["Waa"], "parameters['Waa']", (n_a, n_a))
-    check_shape(p["Wya"], "parameters['Wya']", (n_y, n_a))
-    check_shape(p["ba"], "parameters['ba']", (n_a, 1))
-    check_shape(p["by"], "parameters['by']", (n_y, 1))
-    return xt, a_prev, p
+    for key, shape in (("Wax", (n_a, n_x)), ("Waa", (n_a, n_a)), ("Wya", (n_y, n_a)), ("ba", (n_a, 1)),
+                       ("by", (n_y, 1))):
+        check_shape(p[key], f"parameters['{key}']", shape)
+    return p, n_a, n_y
 
 
-def _checked_lstm_inputs(xt, a_prev, c_prev, parameters):
-    """Check a time step of an LSTM: xt (n_x, m), a_prev and c_prev (n_a, m), and the parameters' shapes."""
-    keys = [f"{kind}{gate}" for gate in LSTM_GATES for kind in "Wb"] + ["Wy", "by"]
-    p = _checked_parameters(parameters, keys)
-    xt = as_float_array(xt, "xt")
-    a_prev, c_prev = as_float_array(a_prev, "a_prev"), as_float_array(c_prev, "c_prev")
-    check_shape(xt, "xt", (None, None))
-    n_x, m = xt.shape
+def _checked_lstm_parameters(parameters, n_x):
+    """Checked LSTM parameters (see _checked_parameters) for inputs of n_x features, and n_a, n_y."""
+    p = _checked_parameters(parameters, LSTM_KEYS)
+    check_shape(p["Wf"], "parameters['Wf']", (None, None))
+    check_shape(p["Wy"], "parameters['Wy']", (None, None))
     n_a, n_y = p["Wf"].shape[0], p["Wy"].shape[0]
-    check_shape(a_prev, "a_prev", (n_a, m))
-    check_shape(c_prev, "c_prev", (n_a, m))
     for gate in LSTM_GATES:
         check_shape(p[f"W{gate}"], f"parameters['W{gate}']", (n_a, n_a + n_x))
         check_shape(p[f"b{gate}"], f"parameters['b{gate}']", (n_a, 1))
     check_shape(p["Wy"], "parameters['Wy']", (n_y, n_a))
     check_shape(p["by"], "parameters['by']", (n_y, 1))
-    return xt, a_prev, c_prev, p
+    return p, n_a, n_y
 
 
-def _checked_sequence(x, a0, n_a):
-    """Check a whole input sequence x (n_x, m, T_x) and the initial hidden state a0 (n_a, m)."""
-    x, a0 = as_float_array(x, "x"), as_float_array(a0, "a0")
-    check_shape(x, "x", (None, None, None))
-    check_shape(a0, "a0", (n_a, x.shape[1]))
-    return x, a0
+def _checked_cache(cache, size, source):
+    """The tuple ``cache`` of ``size`` items made by ``source``, or a TypeError saying what was expected."""
+    if not isinstance(cache, tuple) or len(cache) != size:
+        raise TypeError(f"cache: expected the tuple of {size} items returned by {source}, found "
+                        f"{type(cache).__name__}" + (f" of length {len(cache)}" if isinstance(cache, tuple) else ""))
+    return cache
+
+
+def _checked_sequence_caches(caches, cell_size, source):
+    """(cell caches, x) from ``source`` after checking their structure (not their values, made by source)."""
+    if not (isinstance(caches, tuple) and len(caches) == 2 and isinstance(caches[0], list) and caches[0]
+            and all(isinstance(c, tuple) and len(c) == cell_size for c in caches[0])):
+        raise TypeError(f"caches: expected the (list of cell caches, x) returned by {source}, found "
+                        f"{type(caches).__name__}")
+    return caches
 
 
 # ---------------------------------------------------------------- basic RNN
+
+def _rnn_step(xt, a_prev, p):
+    """(a_next, yt_pred) of one basic RNN cell, unchecked; shapes as in rnn_cell_forward."""
+    a_next = np.tanh(p["Waa"] @ a_prev + p["Wax"] @ xt + p["ba"])
+    return a_next, _softmax(p["Wya"] @ a_next + p["by"])
+
 
 def rnn_cell_forward(xt, a_prev, parameters):
     """One time step of a basic RNN cell.
@@ -86,14 +115,28 @@ def rnn_cell_forward(xt, a_prev, parameters):
     yt_pred -- prediction y_hat<t>, shape (n_y, m), each column sums to 1
     cache -- (a_next, a_prev, xt, parameters), for rnn_cell_backward
     """
-    xt, a_prev, p = _checked_rnn_inputs(xt, a_prev, parameters)
-    a_next = np.tanh(p["Waa"] @ a_prev + p["Wax"] @ xt + p["ba"])
-    yt_pred = softmax(p["Wya"] @ a_next + p["by"])
-    return a_next, yt_pred, (a_next, a_prev, xt, parameters)
+    xt = _checked_array(xt, "xt", (None, None))
+    p, n_a, _ = _checked_rnn_parameters(parameters, xt.shape[0])
+    a_prev = _checked_array(a_prev, "a_prev", (n_a, xt.shape[1]))
+    a_next, yt_pred = _rnn_step(xt, a_prev, p)
+    return a_next, yt_pred, (a_next, a_prev, xt, p)
+
+
+def _rnn_forward(x, a0, p):
+    """rnn_forward for checked float arrays x (n_x, m, T_x), a0 (n_a, m) and parameters p, unchecked."""
+    _, m, T_x = x.shape
+    a, y_pred = np.zeros((a0.shape[0], m, T_x)), np.zeros((p["by"].shape[0], m, T_x))
+    a_next, cell_caches = a0, []
+    for t in range(T_x):
+        a_prev, xt = a_next, x[:, :, t]
+        a_next, y_pred[:, :, t] = _rnn_step(xt, a_prev, p)
+        a[:, :, t] = a_next
+        cell_caches.append((a_next, a_prev, xt, p))
+    return a, y_pred, (cell_caches, x)
 
 
 def rnn_forward(x, a0, parameters):
-    """Forward pass of a basic RNN over a whole sequence (one rnn_cell_forward per time step).
+    """Forward pass of a basic RNN over a whole sequence (one cell step per time step, vectorized over m).
 
     Arguments:
     x -- input sequence, shape (n_x, m, T_x)
@@ -105,17 +148,16 @@ def rnn_forward(x, a0, parameters):
     y_pred -- predictions y_hat<1>..y_hat<T_x>, shape (n_y, m, T_x)
     caches -- (list of the T_x cell caches, x), for rnn_backward
     """
-    p = _checked_parameters(parameters, RNN_KEYS)
-    n_a, n_y = p["Waa"].shape[0], p["Wya"].shape[0]
-    x, a0 = _checked_sequence(x, a0, n_a)
-    _, m, T_x = x.shape
-    a, y_pred = np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x))
-    a_next, cell_caches = a0, []
-    for t in range(T_x):
-        a_next, y_pred[:, :, t], cache = rnn_cell_forward(x[:, :, t], a_next, parameters)
-        a[:, :, t] = a_next
-        cell_caches.append(cache)
-    return a, y_pred, (cell_caches, x)
+    x = _checked_array(x, "x", (None, None, None))
+    p, n_a, _ = _checked_rnn_parameters(parameters, x.shape[0])
+    return _rnn_forward(x, _checked_array(a0, "a0", (n_a, x.shape[1])), p)
+
+
+def _rnn_step_backward(da_next, cache):
+    """(dxt, da_prev, dWax, dWaa, dba) of one basic RNN cell, unchecked; shapes as in rnn_cell_backward."""
+    a_next, a_prev, xt, p = cache
+    dz = da_next * (1 - a_next ** 2)
+    return p["Wax"].T @ dz, p["Waa"].T @ dz, dz @ xt.T, dz @ a_prev.T, dz.sum(axis=1, keepdims=True)
 
 
 def rnn_cell_backward(da_next, cache):
@@ -131,12 +173,24 @@ def rnn_cell_backward(da_next, cache):
     Returns:
     gradients -- dict with dxt (n_x, m), da_prev (n_a, m), dWax (n_a, n_x), dWaa (n_a, n_a), dba (n_a, 1)
     """
-    a_next, a_prev, xt, parameters = cache
-    da_next = as_float_array(da_next, "da_next")
-    check_shape(da_next, "da_next", a_next.shape)
-    dz = da_next * (1 - a_next ** 2)
-    return {"dxt": parameters["Wax"].T @ dz, "da_prev": parameters["Waa"].T @ dz,
-            "dWax": dz @ xt.T, "dWaa": dz @ a_prev.T, "dba": np.sum(dz, axis=1, keepdims=True)}
+    cache = _checked_cache(cache, 4, "rnn_cell_forward")
+    da_next = _checked_array(da_next, "da_next", np.shape(cache[0]))
+    return dict(zip(("dxt", "da_prev", "dWax", "dWaa", "dba"), _rnn_step_backward(da_next, cache)))
+
+
+def _rnn_backward(da, caches):
+    """rnn_backward for a checked float array da (n_a, m, T_x) and the caches of a forward pass, unchecked."""
+    cell_caches, x = caches
+    dx = np.zeros_like(x)
+    p = cell_caches[0][3]
+    dWax, dWaa, dba = np.zeros(p["Wax"].shape), np.zeros(p["Waa"].shape), np.zeros(p["ba"].shape)
+    da_prev = np.zeros(da.shape[:2])
+    for t in reversed(range(x.shape[2])):
+        dx[:, :, t], da_prev, dWax_t, dWaa_t, dba_t = _rnn_step_backward(da[:, :, t] + da_prev, cell_caches[t])
+        dWax += dWax_t
+        dWaa += dWaa_t
+        dba += dba_t
+    return {"dx": dx, "da0": da_prev, "dWax": dWax, "dWaa": dWaa, "dba": dba}
 
 
 def rnn_backward(da, caches):
@@ -153,23 +207,24 @@ def rnn_backward(da, caches):
     Returns:
     gradients -- dict with dx (n_x, m, T_x), da0 (n_a, m), dWax (n_a, n_x), dWaa (n_a, n_a), dba (n_a, 1)
     """
-    cell_caches, x = caches
-    _, m, T_x = x.shape
-    da = as_float_array(da, "da")
-    check_shape(da, "da", (cell_caches[0][0].shape[0], m, T_x))
-    parameters = cell_caches[0][3]
-    dx = np.zeros_like(x)
-    grads = {key: np.zeros(np.shape(parameters[key[1:]])) for key in ("dWax", "dWaa", "dba")}
-    da_prev = np.zeros(da.shape[:2])
-    for t in reversed(range(T_x)):
-        step = rnn_cell_backward(da[:, :, t] + da_prev, cell_caches[t])
-        dx[:, :, t], da_prev = step["dxt"], step["da_prev"]
-        for key in grads:
-            grads[key] += step[key]
-    return {"dx": dx, "da0": da_prev, **grads}
+    cell_caches, _ = _checked_sequence_caches(caches, 4, "rnn_forward")
+    n_a, m = np.shape(cell_caches[0][0])
+    return _rnn_backward(_checked_array(da, "da", (n_a, m, len(cell_caches))), caches)
 
 
 # ---------------------------------------------------------------- LSTM
+
+def _lstm_step(xt, a_prev, c_prev, p):
+    """(a_next, c_next, yt_pred, ft, it, cct, ot) of one LSTM cell, unchecked; shapes as in lstm_cell_forward."""
+    concat = np.concatenate([a_prev, xt], axis=0)
+    ft = _sigmoid(p["Wf"] @ concat + p["bf"])
+    it = _sigmoid(p["Wi"] @ concat + p["bi"])
+    cct = np.tanh(p["Wc"] @ concat + p["bc"])
+    c_next = ft * c_prev + it * cct
+    ot = _sigmoid(p["Wo"] @ concat + p["bo"])
+    a_next = ot * np.tanh(c_next)
+    return a_next, c_next, _softmax(p["Wy"] @ a_next + p["by"]), ft, it, cct, ot
+
 
 def lstm_cell_forward(xt, a_prev, c_prev, parameters):
     """One time step of an LSTM cell; every gate reads the stacked vector [a<t-1>; x<t>].
@@ -193,16 +248,12 @@ def lstm_cell_forward(xt, a_prev, c_prev, parameters):
     yt_pred -- prediction y_hat<t>, shape (n_y, m)
     cache -- (a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, parameters), for lstm_cell_backward
     """
-    xt, a_prev, c_prev, p = _checked_lstm_inputs(xt, a_prev, c_prev, parameters)
-    concat = np.concatenate([a_prev, xt], axis=0)
-    ft = sigmoid(p["Wf"] @ concat + p["bf"])
-    it = sigmoid(p["Wi"] @ concat + p["bi"])
-    cct = np.tanh(p["Wc"] @ concat + p["bc"])
-    c_next = ft * c_prev + it * cct
-    ot = sigmoid(p["Wo"] @ concat + p["bo"])
-    a_next = ot * np.tanh(c_next)
-    yt_pred = softmax(p["Wy"] @ a_next + p["by"])
-    return a_next, c_next, yt_pred, (a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, parameters)
+    xt = _checked_array(xt, "xt", (None, None))
+    p, n_a, _ = _checked_lstm_parameters(parameters, xt.shape[0])
+    a_prev = _checked_array(a_prev, "a_prev", (n_a, xt.shape[1]))
+    c_prev = _checked_array(c_prev, "c_prev", (n_a, xt.shape[1]))
+    a_next, c_next, yt_pred, ft, it, cct, ot = _lstm_step(xt, a_prev, c_prev, p)
+    return a_next, c_next, yt_pred, (a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, p)
 
 
 def lstm_forward(x, a0, parameters):
@@ -219,17 +270,35 @@ def lstm_forward(x, a0, parameters):
     c -- cell states, shape (n_a, m, T_x)
     caches -- (list of the T_x cell caches, x), for lstm_backward
     """
-    p = _checked_parameters(parameters, ("Wf", "Wy"))
-    n_a, n_y = p["Wf"].shape[0], p["Wy"].shape[0]
-    x, a0 = _checked_sequence(x, a0, n_a)
+    x = _checked_array(x, "x", (None, None, None))
+    p, n_a, n_y = _checked_lstm_parameters(parameters, x.shape[0])
+    a0 = _checked_array(a0, "a0", (n_a, x.shape[1]))
     _, m, T_x = x.shape
     a, c, y = np.zeros((n_a, m, T_x)), np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x))
     a_next, c_next, cell_caches = a0, np.zeros_like(a0), []
     for t in range(T_x):
-        a_next, c_next, y[:, :, t], cache = lstm_cell_forward(x[:, :, t], a_next, c_next, parameters)
+        a_prev, c_prev, xt = a_next, c_next, x[:, :, t]
+        a_next, c_next, y[:, :, t], *gates = _lstm_step(xt, a_prev, c_prev, p)
         a[:, :, t], c[:, :, t] = a_next, c_next
-        cell_caches.append(cache)
+        cell_caches.append((a_next, c_next, a_prev, c_prev, *gates, xt, p))
     return a, y, c, (cell_caches, x)
+
+
+def _lstm_step_backward(da_next, dc_next, cache):
+    """Gradients of one LSTM cell, unchecked: dict as returned by lstm_cell_backward."""
+    a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, p = cache
+    n_a = a_next.shape[0]
+    tanh_c = np.tanh(c_next)
+    dc = dc_next + da_next * ot * (1 - tanh_c ** 2)
+    dz = {"f": dc * c_prev * ft * (1 - ft), "i": dc * cct * it * (1 - it),
+          "c": dc * it * (1 - cct ** 2), "o": da_next * tanh_c * ot * (1 - ot)}
+    concat = np.concatenate([a_prev, xt], axis=0)
+    dconcat = sum(p[f"W{gate}"].T @ dz[gate] for gate in LSTM_GATES)
+    gradients = {"dxt": dconcat[n_a:], "da_prev": dconcat[:n_a], "dc_prev": dc * ft}
+    for gate in LSTM_GATES:
+        gradients[f"dW{gate}"] = dz[gate] @ concat.T
+        gradients[f"db{gate}"] = dz[gate].sum(axis=1, keepdims=True)
+    return gradients
 
 
 def lstm_cell_backward(da_next, dc_next, cache):
@@ -249,22 +318,10 @@ def lstm_cell_backward(da_next, dc_next, cache):
     gradients -- dict with dxt (n_x, m), da_prev (n_a, m), dc_prev (n_a, m),
                  dWf, dWi, dWc, dWo (n_a, n_a + n_x) and dbf, dbi, dbc, dbo (n_a, 1)
     """
-    a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, parameters = cache
-    da_next, dc_next = as_float_array(da_next, "da_next"), as_float_array(dc_next, "dc_next")
-    check_shape(da_next, "da_next", a_next.shape)
-    check_shape(dc_next, "dc_next", c_next.shape)
-    n_a = a_next.shape[0]
-    tanh_c = np.tanh(c_next)
-    dc = dc_next + da_next * ot * (1 - tanh_c ** 2)
-    dz = {"f": dc * c_prev * ft * (1 - ft), "i": dc * cct * it * (1 - it),
-          "c": dc * it * (1 - cct ** 2), "o": da_next * tanh_c * ot * (1 - ot)}
-    concat = np.concatenate([a_prev, xt], axis=0)
-    dconcat = sum(parameters[f"W{gate}"].T @ dz[gate] for gate in LSTM_GATES)
-    gradients = {"dxt": dconcat[n_a:], "da_prev": dconcat[:n_a], "dc_prev": dc * ft}
-    for gate in LSTM_GATES:
-        gradients[f"dW{gate}"] = dz[gate] @ concat.T
-        gradients[f"db{gate}"] = np.sum(dz[gate], axis=1, keepdims=True)
-    return gradients
+    cache = _checked_cache(cache, 10, "lstm_cell_forward")
+    da_next = _checked_array(da_next, "da_next", np.shape(cache[0]))
+    dc_next = _checked_array(dc_next, "dc_next", np.shape(cache[1]))
+    return _lstm_step_backward(da_next, dc_next, cache)
 
 
 def lstm_backward(da, caches):
@@ -279,17 +336,16 @@ def lstm_backward(da, caches):
     gradients -- dict with dx (n_x, m, T_x), da0 (n_a, m), dWf, dWi, dWc, dWo (n_a, n_a + n_x) and
                  dbf, dbi, dbc, dbo (n_a, 1); there is no dc0 because c<0> = 0 is not an input
     """
-    cell_caches, x = caches
-    _, m, T_x = x.shape
-    da = as_float_array(da, "da")
-    check_shape(da, "da", (cell_caches[0][0].shape[0], m, T_x))
-    parameters = cell_caches[0][9]
+    cell_caches, x = _checked_sequence_caches(caches, 10, "lstm_forward")
+    n_a, m = np.shape(cell_caches[0][0])
+    da = _checked_array(da, "da", (n_a, m, len(cell_caches)))
+    p = cell_caches[0][9]
     keys = [f"d{kind}{gate}" for gate in LSTM_GATES for kind in "Wb"]
-    grads = {key: np.zeros(np.shape(parameters[key[1:]])) for key in keys}
+    grads = {key: np.zeros(p[key[1:]].shape) for key in keys}
     dx = np.zeros_like(x)
-    da_prev, dc_prev = np.zeros(da.shape[:2]), np.zeros(da.shape[:2])
-    for t in reversed(range(T_x)):
-        step = lstm_cell_backward(da[:, :, t] + da_prev, dc_prev, cell_caches[t])
+    da_prev, dc_prev = np.zeros((n_a, m)), np.zeros((n_a, m))
+    for t in reversed(range(len(cell_caches))):
+        step = _lstm_step_backward(da[:, :, t] + da_prev, dc_prev, cell_caches[t])
         dx[:, :, t], da_prev, dc_prev = step["dxt"], step["da_prev"], step["dc_prev"]
         for key in keys:
             grads[key] += step[key]

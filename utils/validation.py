@@ -76,6 +76,25 @@ def check_finite(arr, name):
         raise ValueError(f"{name}: expected finite numbers, found {np.asarray(arr)[index]!s} at index {index}")
 
 
+def check_finite_results(results, named_inputs):
+    """Raise ValueError naming the input that holds NaN or inf, when one of ``results`` is not finite.
+
+    For the update of a training step, whose results every NaN or inf of an input reaches (``w - alpha dw``
+    is not finite when w or dw is not): one pass over all the results, often many small arrays, replaces a
+    check of each input, and the inputs are searched only when that pass fails.
+
+    Arguments:
+    results -- list of ndarrays (any shapes) computed from the inputs
+    named_inputs -- iterable of (name, ndarray) pairs, e.g. a generator: consumed only when a result is not finite
+    """
+    if np.isfinite(np.concatenate([np.ravel(r) for r in results])).all():
+        return
+    for name, arr in named_inputs:
+        check_finite(arr, name)
+    raise ValueError("the results overflowed to inf or NaN although every input is finite "
+                     "(a learning rate too large?)")
+
+
 def check_nonempty(arr, name):
     """Raise ValueError if ``arr`` has no elements (e.g. m = 0 examples, where a mean is undefined).
 
