@@ -1,23 +1,23 @@
 """The public tests of C4_W1_A1 pass on the notebook's solutions and fail on the stubs and on typical
 mistakes (padding the wrong axes, output size off by one, ignoring the stride, forgetting the bias,
 stripping the padding with [pad:-pad], = instead of +=, a single-argmax mask, the wrong average); the
-loop solutions agree with the vectorized library utils.conv."""
+loop solutions agree with the vectorized library utils.conv. The course-shaped functions below wrap the
+loop references of tests/test_conv.py; their keyword switches make the mistakes."""
 
 import numpy as np
 
 import utils.conv as fast
+from tests.conftest import public_test_suite
+from tests.test_conv import (
+    loop_conv_backward,
+    loop_conv_forward,
+    loop_pool_backward,
+    loop_pool_forward,
+    pad_images,
+)
 from utils.grading import c4_w1_a1 as tests
 
-from tests.conftest import public_test_suite
-
 STEM = "C4_W1_A1"
-
-
-def _zero_pad(X, pad, axes=(1, 2), before_only=False, value=0.0):
-    widths = [(0, 0)] * X.ndim
-    for axis in axes:
-        widths[axis] = (pad, 0) if before_only else (pad, pad)
-    return np.pad(X, widths, constant_values=value)
 
 
 def _single_step(a, W, b, bias=True, mean=False, as_array=False):
@@ -26,64 +26,22 @@ def _single_step(a, W, b, bias=True, mean=False, as_array=False):
     return z if as_array else float(z)
 
 
-def _conv_forward(A_prev, W, b, hp, plus_one=1, use_stride=True, use_pad=True, bias=True, pad_w_only=False):
-    m, n_H_prev, n_W_prev, _ = A_prev.shape
-    f, n_C = W.shape[0], W.shape[3]
-    s, p = hp["stride"], hp["pad"]
-    n_H, n_W = (n_H_prev + 2 * p - f) // s + plus_one, (n_W_prev + 2 * p - f) // s + plus_one
-    if use_pad:
-        A_pad = _zero_pad(A_prev, p, axes=(2,) if pad_w_only else (1, 2))
-    else:
-        A_pad = A_prev
-    step = s if use_stride else 1
-    Z = np.zeros((m, n_H, n_W, n_C))
-    for i in range(m):
-        for h in range(n_H):
-            for w in range(n_W):
-                for c in range(n_C):
-                    window = A_pad[i, h * step:h * step + f, w * step:w * step + f, :]
-                    Z[i, h, w, c] = np.sum(window * W[..., c]) + (b[0, 0, 0, c] if bias else 0.0)
-    return Z, (A_prev, W, b, hp)
+def _conv_forward(A_prev, W, b, hp, **mistake):
+    return loop_conv_forward(A_prev, W, b, hp["stride"], hp["pad"], **mistake), (A_prev, W, b, hp)
 
 
-def _pool_forward(A_prev, hp, mode="max", force=None, use_stride=True, plus_one=1):
-    mode = force or mode
-    m, n_H_prev, n_W_prev, n_C = A_prev.shape
-    f, s = hp["f"], hp["stride"]
-    n_H, n_W = (n_H_prev - f) // s + plus_one, (n_W_prev - f) // s + plus_one
-    step = s if use_stride else 1
-    A = np.zeros((m, n_H, n_W, n_C))
-    for i in range(m):
-        for h in range(n_H):
-            for w in range(n_W):
-                for c in range(n_C):
-                    window = A_prev[i, h * step:h * step + f, w * step:w * step + f, c]
-                    A[i, h, w, c] = np.max(window) if mode == "max" else np.mean(window)
-    return A, (A_prev, hp)
+def _pool_forward(A_prev, hp, mode="max", **mistake):
+    return loop_pool_forward(A_prev, hp["f"], hp["stride"], mode, **mistake), (A_prev, hp)
 
 
-def _conv_backward(dZ, cache, strip="slice", assign=False, db_mean=False, no_dZ_in_dW=False):
-    A_prev, W, b, hp = cache
-    f, s, p = W.shape[0], hp["stride"], hp["pad"]
-    A_pad = _zero_pad(A_prev, p)
-    dA_pad, dW, db = np.zeros_like(A_pad), np.zeros_like(W), np.zeros_like(b)
-    m, n_H, n_W, n_C = dZ.shape
-    for i in range(m):
-        for h in range(n_H):
-            for w in range(n_W):
-                for c in range(n_C):
-                    window = (i, slice(h * s, h * s + f), slice(w * s, w * s + f))
-                    if assign:
-                        dA_pad[window] = W[..., c] * dZ[i, h, w, c]
-                    else:
-                        dA_pad[window] += W[..., c] * dZ[i, h, w, c]
-                    dW[..., c] += A_pad[window] * (1.0 if no_dZ_in_dW else dZ[i, h, w, c])
-                    db[..., c] += dZ[i, h, w, c]
-    if strip == "slice":
-        dA_prev = dA_pad[:, p:p + A_prev.shape[1], p:p + A_prev.shape[2], :]
-    else:  # the classic [pad:-pad], empty when pad = 0
-        dA_prev = dA_pad[:, p:-p, p:-p, :]
-    return dA_prev, dW, db / (m * n_H * n_W) if db_mean else db
+def _conv_backward(dZ, cache, **mistake):
+    A_prev, W, _, hp = cache
+    return loop_conv_backward(dZ, A_prev, W, hp["stride"], hp["pad"], **mistake)
+
+
+def _pool_backward(dA, cache, mode="max", **mistake):
+    A_prev, hp = cache
+    return loop_pool_backward(dA, A_prev, hp["f"], hp["stride"], mode, **mistake)
 
 
 def _mask(x, how="max"):
@@ -102,79 +60,56 @@ def _distribute(dz, shape, divisor="size"):
     return np.ones(shape) * dz / d
 
 
-def _pool_backward(dA, cache, mode="max", force=None, assign=False, use_stride=True, average_divisor="size"):
-    mode = force or mode
-    A_prev, hp = cache
-    f, s = hp["f"], hp["stride"]
-    step = s if use_stride else 1
-    dA_prev = np.zeros_like(A_prev)
-    m, n_H, n_W, n_C = dA.shape
-    for i in range(m):
-        for h in range(n_H):
-            for w in range(n_W):
-                for c in range(n_C):
-                    window = (i, slice(h * step, h * step + f), slice(w * step, w * step + f), c)
-                    if mode == "max":
-                        value = (A_prev[window] == np.max(A_prev[window])) * dA[i, h, w, c]
-                    else:
-                        value = _distribute(dA[i, h, w, c], (f, f), average_divisor)
-                    if assign:
-                        dA_prev[window] = value
-                    else:
-                        dA_prev[window] += value
-    return dA_prev
-
-
 MISTAKES = {
     "zero_pad": [
-        lambda X, pad: _zero_pad(X, pad, axes=(0, 1, 2, 3)),          # padded every axis
-        lambda X, pad: _zero_pad(X, pad, before_only=True),            # only top and left
-        lambda X, pad: _zero_pad(X, pad, axes=(1, 2, 3)),              # channels padded too
-        lambda X, pad: _zero_pad(X, pad, value=1.0),                   # padded with ones
+        lambda X, pad: pad_images(X, pad, axes=(0, 1, 2, 3)),                            # padded every axis
+        lambda X, pad: pad_images(X, pad, before_only=True),                             # only top and left
+        lambda X, pad: pad_images(X, pad, axes=(1, 2, 3)),                               # channels padded too
+        lambda X, pad: pad_images(X, pad, value=1.0),                                    # padded with ones
     ],
     "conv_single_step": [
-        lambda a, W, b: _single_step(a, W, b, bias=False),             # forgot the bias
-        lambda a, W, b: _single_step(a, W, b, mean=True),              # mean instead of sum
-        lambda a, W, b: _single_step(a, W, b, as_array=True),          # (1, 1, 1) array, not a float
+        lambda a, W, b: _single_step(a, W, b, bias=False),                               # forgot the bias
+        lambda a, W, b: _single_step(a, W, b, mean=True),                                # mean instead of sum
+        lambda a, W, b: _single_step(a, W, b, as_array=True),                            # (1, 1, 1) array, not a float
     ],
     "conv_forward": [
-        lambda A, W, b, hp: _conv_forward(A, W, b, hp, plus_one=0),    # output size off by one
-        lambda A, W, b, hp: _conv_forward(A, W, b, hp, use_stride=False),  # window starts at h, not h * stride
-        lambda A, W, b, hp: _conv_forward(A, W, b, hp, bias=False),    # forgot the bias
-        lambda A, W, b, hp: _conv_forward(A, W, b, hp, pad_w_only=True),   # padded the width only
+        lambda A, W, b, hp: _conv_forward(A, W, b, hp, plus_one=0),                      # output size off by one
+        lambda A, W, b, hp: _conv_forward(A, W, b, hp, use_stride=False),                # window starts at h, not h * stride
+        lambda A, W, b, hp: _conv_forward(A, W, b, hp, bias=False),                      # forgot the bias
+        lambda A, W, b, hp: _conv_forward(A, W, b, hp, pad_axes=(2,)),                   # padded the width only
     ],
     "pool_forward": [
-        lambda A, hp, mode="max": _pool_forward(A, hp, mode, force="max"),    # ignored mode
-        lambda A, hp, mode="max": _pool_forward(A, hp, mode, use_stride=False),  # ignored the stride
-        lambda A, hp, mode="max": _pool_forward(A, hp, mode, plus_one=0),     # output size off by one
+        lambda A, hp, mode="max": _pool_forward(A, hp, "max"),                           # ignored mode
+        lambda A, hp, mode="max": _pool_forward(A, hp, mode, use_stride=False),          # ignored the stride
+        lambda A, hp, mode="max": _pool_forward(A, hp, mode, plus_one=0),                # output size off by one
     ],
     "conv_backward": [
-        lambda dZ, cache: _conv_backward(dZ, cache, strip="minus"),    # [pad:-pad] is empty when pad = 0
-        lambda dZ, cache: _conv_backward(dZ, cache, assign=True),      # = instead of += on overlapping windows
-        lambda dZ, cache: _conv_backward(dZ, cache, db_mean=True),     # db averaged instead of summed
-        lambda dZ, cache: _conv_backward(dZ, cache, no_dZ_in_dW=True),  # dW without the upstream gradient
+        lambda dZ, cache: _conv_backward(dZ, cache, strip="minus"),                      # [pad:-pad] is empty when pad = 0
+        lambda dZ, cache: _conv_backward(dZ, cache, assign=True),                        # = instead of += on overlapping windows
+        lambda dZ, cache: _conv_backward(dZ, cache, db_mean=True),                       # db averaged instead of summed
+        lambda dZ, cache: _conv_backward(dZ, cache, no_dZ_in_dW=True),                   # dW without the upstream gradient
     ],
     "create_mask_from_window": [
-        lambda x: _mask(x, "min"),                                      # mask of the minimum
-        lambda x: _mask(x, "argmax"),                                   # one True only, even on a tie
-        lambda x: x > np.max(x),                                        # strict ">": nothing is marked
+        lambda x: _mask(x, "min"),                                                       # mask of the minimum
+        lambda x: _mask(x, "argmax"),                                                    # one True only, even on a tie
+        lambda x: x > np.max(x),                                                         # strict ">": nothing is marked
     ],
     "distribute_value": [
-        lambda dz, shape: _distribute(dz, shape, "height"),             # divided by n_H only
-        lambda dz, shape: _distribute(dz, shape, "none"),               # copied dz everywhere
+        lambda dz, shape: _distribute(dz, shape, "height"),                              # divided by n_H only
+        lambda dz, shape: _distribute(dz, shape, "none"),                                # copied dz everywhere
     ],
     "pool_backward": [
-        lambda dA, cache, mode="max": _pool_backward(dA, cache, mode, force="max"),     # ignored mode
-        lambda dA, cache, mode="max": _pool_backward(dA, cache, mode, assign=True),     # = instead of +=
-        lambda dA, cache, mode="max": _pool_backward(dA, cache, mode, use_stride=False),  # ignored the stride
-        lambda dA, cache, mode="max": _pool_backward(dA, cache, mode, average_divisor="none"),  # no 1/f^2
+        lambda dA, cache, mode="max": _pool_backward(dA, cache, "max"),                  # ignored mode
+        lambda dA, cache, mode="max": _pool_backward(dA, cache, mode, assign=True),      # = instead of +=
+        lambda dA, cache, mode="max": _pool_backward(dA, cache, mode, use_stride=False), # ignored the stride
+        lambda dA, cache, mode="max": _pool_backward(dA, cache, mode, divide=False),     # no 1/f^2
     ],
 }
 
 
 def test_correct_variants_pass():
     """The broken variants differ from a correct implementation only by the mistake they name."""
-    for name, correct in [("zero_pad", _zero_pad), ("conv_single_step", _single_step), ("conv_forward", _conv_forward),
+    for name, correct in [("zero_pad", pad_images), ("conv_single_step", _single_step), ("conv_forward", _conv_forward),
                           ("pool_forward", _pool_forward), ("conv_backward", _conv_backward),
                           ("create_mask_from_window", _mask), ("distribute_value", _distribute),
                           ("pool_backward", _pool_backward)]:
