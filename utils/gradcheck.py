@@ -93,7 +93,8 @@ def dictionary_to_vector(parameters, keys=None):
     theta -- ndarray of shape (n, 1), n the total number of entries; each array is flattened row by row
     layout -- list of (key, shape) pairs in stacking order, for vector_to_dictionary and gradients_to_vector
     """
-    keys = list(_checked_dict(parameters, "parameters")) if keys is None else list(keys)
+    parameters = _checked_dict(parameters, "parameters")
+    keys = list(parameters) if keys is None else list(keys)
     missing = [key for key in keys if key not in parameters]
     if missing:
         raise KeyError(f"parameters: missing {missing}")
@@ -201,6 +202,6 @@ def format_gradient_report(rows, floor=1e-7):
         return f"< {floor:.0e}" if x < floor else f"{x:.2e}"
 
     lines = [f"{'gradient':<10}{'exact':>7}{'approx':>8}{'max diff':>12}{'relative':>12}"]
-    lines += [f"{row['name']:<10}{str(row['exact']):>7}{str(row['approximate']):>8}"
+    lines += [f"{row['name']:<10}{row['exact']!s:>7}{row['approximate']!s:>8}"
               f"{number(row['max_diff']):>12}{number(row['relative_error']):>12}" for row in rows]
     return "\n".join(lines)

@@ -150,7 +150,7 @@ def show_images(images, titles=None, ncols=5, axes=None, cmap="gray", size=1.8):
     if axes is None:
         ncols = max(1, min(as_int(ncols, "ncols", 1), k))
         nrows = -(-k // ncols)
-        fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3 * nrows),
+        _, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3 * nrows),
                                  squeeze=False)
     axes = np.asarray(axes).reshape(-1)
     value_range = {"vmin": 0, "vmax": 255} if images.dtype == np.uint8 and images.ndim == 3 else {}
