@@ -5,6 +5,8 @@ row, in the order of a list ``words`` (as ``utils.data.load_glove_vectors`` retu
 course's embedding matrix E of shape (n_e, V) is its transpose: e_j = E o_j is row j here.
 """
 
+from collections.abc import Iterable
+
 import numpy as np
 
 from utils.validation import as_float_array, as_int, check_finite, check_shape
@@ -57,6 +59,8 @@ def nearest_words(query, unit, words, k=5, exclude=()):
     if norm == 0:
         raise ValueError("query: expected a vector with a direction, found the zero vector (no cosine similarity)")
     k = as_int(k, "k", 1)
+    if not isinstance(exclude, Iterable):
+        raise TypeError(f"exclude: expected an iterable of words, found {type(exclude).__name__}")
     similarities = unit @ (query / norm)
     blocked = np.isin(np.asarray(words, dtype=object), list(exclude))
     similarities = np.where(blocked, -np.inf, similarities)

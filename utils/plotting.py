@@ -148,7 +148,7 @@ def show_images(images, titles=None, ncols=5, axes=None, cmap="gray", size=1.8):
     if titles is not None and len(titles) != k:
         raise ValueError(f"titles: expected {k} titles (one per image), found {len(titles)}")
     if axes is None:
-        ncols = max(1, min(as_int(ncols, "ncols", 1), k))
+        ncols, size = max(1, min(as_int(ncols, "ncols", 1), k)), as_real(size, "size")
         nrows = -(-k // ncols)
         _, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3 * nrows),
                                  squeeze=False)
