@@ -109,3 +109,45 @@ def test_forward_errors():
         char_rnn_forward(X, Y, A0[:, 0], PARAMETERS)
     with pytest.raises(ValueError, match=r"a0: expected shape \(4, 1\)"):
         char_rnn_forward(X, Y, np.zeros((3, 1)), PARAMETERS)
+
+
+def nan_at_00(array):
+    array = np.array(array, dtype=float)
+    array[0, 0] = np.nan
+    return array
+
+
+@pytest.mark.parametrize("call,error,message", [
+    (lambda: char_rnn_forward(X, Y, A0, {**PARAMETERS, "Waa": nan_at_00(PARAMETERS["Waa"])}), ValueError,
+     r"parameters\['Waa'\]: expected finite numbers, found nan at index \(0, 0\)"),
+    (lambda: char_rnn_forward(X, Y, nan_at_00(A0), PARAMETERS), ValueError, r"a0: expected finite numbers"),
+    (lambda: char_rnn_forward(X, [2, 5, 1, 3, VOCAB], A0, PARAMETERS), ValueError, r"Y: expected ints in 0\.\.5"),
+    (lambda: char_rnn_forward(X, [2, 5, 1, 3, 0.0], A0, PARAMETERS), TypeError, r"Y: expected ints, found"),
+    (lambda: char_rnn_forward(X, np.array(Y), A0, PARAMETERS), TypeError, r"X and Y: expected two lists"),
+    (lambda: char_rnn_forward(X, Y, A0, {k: v for k, v in PARAMETERS.items() if k != "by"}), KeyError,
+     r"parameters: missing \['by'\]"),
+    (lambda: char_rnn_backward((1, 2, 3)), TypeError, r"cache: expected the tuple of 5 items returned by char_rnn_forward"),
+    (lambda: update_char_rnn(PARAMETERS, {f"d{k}": nan_at_00(v) if k == "Waa" else v for k, v in PARAMETERS.items()},
+                             0.1), ValueError, r"gradients\['dWaa'\]: expected finite numbers"),
+    (lambda: update_char_rnn(PARAMETERS, {f"d{k}": v.T for k, v in PARAMETERS.items()}, 0.1), ValueError,
+     r"gradients\['dWax'\] and parameters\['Wax'\] must have the same shape"),
+    (lambda: update_char_rnn(PARAMETERS, {f"d{k}": v for k, v in PARAMETERS.items()}, "0.1"), TypeError,
+     r"learning_rate: expected a real number"),
+    (lambda: update_char_rnn(list(PARAMETERS.values()), {}, 0.1), TypeError, r"parameters: expected a dict"),
+    (lambda: one_hot_sequence([None, 1.0], 3), TypeError, r"indices: expected ints or None"),
+    (lambda: name_to_sequence(["r", "e", "x"], vocabulary_maps()[0]), TypeError, r"name: expected a str"),
+    (lambda: name_to_sequence("rex", {"r": 1, "e": 2, "x": 3}), KeyError, r"char_to_ix: missing"),
+    (lambda: indices_to_name([1, 40], vocabulary_maps()[1]), KeyError, r"ix_to_char: missing \[40\]"),
+    (lambda: initialize_char_rnn(0, 5, 5), ValueError, r"n_a: expected an int >= 1, found 0"),
+    (lambda: smooth_loss(1.0, float("nan")), ValueError, r"current_loss: expected a finite number"),
+    (lambda: smooth_loss(1.0, 2.0, beta=1.0), ValueError, r"beta: expected a number in \[0, 1\)"),
+    (lambda: initial_loss(27, -1), ValueError, r"seq_length: expected a number >= 0"),
+])
+def test_bad_input_is_named(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_backward_skips_the_unused_input_gradient():
+    gradients = char_rnn_backward(char_rnn_forward(X, Y, A0, PARAMETERS)[2])
+    assert sorted(gradients) == sorted(["dWax", "dWaa", "dWya", "dba", "dby", "da0"])

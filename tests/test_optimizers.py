@@ -200,3 +200,62 @@ def test_learning_rate_decay():
     assert opt.schedule_lr_decay(0.5, 999, 1.0) == 0.5
     assert opt.schedule_lr_decay(0.5, 1000, 1.0) == pytest.approx(0.25, rel=1e-15)
     assert opt.schedule_lr_decay(0.3, 250, 0.5, time_interval=100) == pytest.approx(0.15, rel=1e-15)
+
+
+# ---------------------------------------------------------------- bad input: type, NaN/inf, keys
+
+def _replaced(d, key, value):
+    return {**d, key: value}
+
+
+def _nan_at_00(array):
+    array = np.array(array, dtype=float)
+    array[0, 0] = np.nan
+    return array
+
+
+V0, S0 = opt.initialize_adam(PARAMS)
+
+
+@pytest.mark.parametrize("call,error,message", [
+    (lambda: opt.update_parameters_with_adam(PARAMS, _replaced(GRADS, "dW1", _nan_at_00(GRADS["dW1"])), V0, S0, 1),
+     ValueError, r"grads\['dW1'\]: expected finite numbers, found nan at index \(0, 0\)"),
+    (lambda: opt.update_parameters_with_adam(PARAMS, GRADS, V0, _replaced(S0, "db2", np.full((1, 1), np.inf)), 1),
+     ValueError, r"s\['db2'\]: expected finite numbers, found inf"),
+    (lambda: opt.update_parameters_with_momentum(PARAMS, GRADS, _replaced(V0, "db1", _nan_at_00(V0["db1"])), 0.9, 0.1),
+     ValueError, r"v\['db1'\]: expected finite numbers"),
+    (lambda: opt.update_parameters_with_gd(_replaced(PARAMS, "W2", _nan_at_00(PARAMS["W2"])), GRADS, 0.1),
+     ValueError, r"parameters\['W2'\]: expected finite numbers"),
+    (lambda: opt.update_parameters_with_gd(PARAMS, _replaced(GRADS, "dW1", GRADS["dW1"].astype(str)), 0.1),
+     TypeError, r"grads\['dW1'\]: expected an array of real numbers"),
+    (lambda: opt.update_parameters_with_adam(PARAMS, GRADS, {k: v for k, v in V0.items() if k != "dW2"}, S0, 1),
+     KeyError, r"v: missing 'dW2'"),
+    (lambda: opt.update_parameters_with_adam(PARAMS, GRADS, list(V0.values()), S0, 1), TypeError, r"v: expected a dict"),
+    (lambda: opt.update_parameters_with_adam(PARAMS, GRADS, V0, S0, 1.5), ValueError, r"t: expected an int >= 1"),
+    (lambda: opt.update_parameters_with_gd(PARAMS, GRADS, "0.1"), TypeError, r"learning_rate: expected a real number"),
+    (lambda: opt.update_parameters_with_gd(PARAMS, {k: 1e308 * np.ones_like(g) for k, g in GRADS.items()}, 1e10),
+     ValueError, r"overflowed to inf or NaN although every input is finite"),
+    (lambda: opt.initialize_velocity({"W1": np.zeros((2, 2))}), ValueError, r"parameters: expected the keys W1, b1"),
+    (lambda: opt.adam(_nan_at_00(np.ones((2, 2))), np.ones((2, 2))), ValueError, r"w: expected finite numbers"),
+    (lambda: opt.momentum(np.ones(2), np.ones(2), [0.1]), TypeError, r"config: expected a dict or None"),
+    (lambda: opt.sgd(np.ones(2), np.ones(2), {"learning_rate": None}), TypeError, r"config\['learning_rate'\]"),
+    (lambda: opt.random_mini_batches(_nan_at_00(np.ones((2, 5))), np.ones((1, 5))), ValueError,
+     r"X: expected finite numbers"),
+    (lambda: opt.random_mini_batches(np.ones((2, 0)), np.ones((1, 0))), ValueError, r"X: expected at least one element"),
+    (lambda: opt.random_mini_batches(np.ones((2, 5)), np.array([list("abcde")])), TypeError,
+     r"Y: expected an array of real numbers"),
+    (lambda: opt.update_lr(0.1, -1, 1.0), ValueError, r"epoch_num: expected an int >= 0"),
+    (lambda: opt.schedule_lr_decay(0.1, 10, 1.0, time_interval=0), ValueError, r"time_interval: expected an int >= 1"),
+])
+def test_bad_input_is_named(call, error, message):
+    with pytest.raises(error, match=message), np.errstate(over="ignore"):  # the overflow case warns, as it should
+        call()
+
+
+def test_integer_arrays_give_the_float_results():
+    grads_int = {k: np.round(3 * g).astype(int) for k, g in GRADS.items()}
+    grads_float = {k: g.astype(float) for k, g in grads_int.items()}
+    for a, b in zip(opt.update_parameters_with_adam(PARAMS, grads_int, V0, S0, 2),
+                    opt.update_parameters_with_adam(PARAMS, grads_float, V0, S0, 2)):
+        for k in a:
+            np.testing.assert_array_equal(a[k], b[k])

@@ -174,3 +174,51 @@ def test_lstm_shape_errors_name_the_argument():
     _, _, _, caches = lstm_forward(X, A0, LSTM_PARAMETERS)
     with pytest.raises(ValueError, match=r"da: expected shape \(5, 4, 6\), found \(5, 4\)"):
         lstm_backward(DA_NEXT, caches)
+
+
+# ---------------------------------------------------------------- bad input: type, NaN/inf, keys, caches
+
+def with_nan(array, index=(0, 0)):
+    array = np.array(array, dtype=float)
+    array[index] = np.nan
+    return array
+
+
+@pytest.mark.parametrize("call,error,message", [
+    (lambda: rnn_forward(X.astype(str), A0, RNN_PARAMETERS), TypeError, r"x: expected an array of real numbers"),
+    (lambda: rnn_forward(X, A0, list(RNN_PARAMETERS.values())), TypeError, r"parameters: expected a dict"),
+    (lambda: rnn_forward(X, A0, with_replaced(RNN_PARAMETERS, "Waa", RNN_PARAMETERS["Waa"] * 1j)), TypeError,
+     r"parameters\['Waa'\]: expected real numbers, found complex"),
+    (lambda: rnn_forward(with_nan(X, (1, 2, 3)), A0, RNN_PARAMETERS), ValueError,
+     r"x: expected finite numbers, found nan at index \(1, 2, 3\)"),
+    (lambda: rnn_forward(X, with_nan(A0), RNN_PARAMETERS), ValueError, r"a0: expected finite numbers"),
+    (lambda: rnn_cell_forward(X[:, :, 0], A0, with_replaced(RNN_PARAMETERS, "Wax", np.full((N_A, N_X), np.inf))),
+     ValueError, r"parameters\['Wax'\]: expected finite numbers, found inf at index \(0, 0\)"),
+    (lambda: rnn_backward(with_nan(DA, (0, 1, 2)), rnn_forward(X, A0, RNN_PARAMETERS)[2]), ValueError,
+     r"da: expected finite numbers"),
+    (lambda: rnn_cell_backward(with_nan(DA_NEXT), rnn_cell_forward(X[:, :, 0], A0, RNN_PARAMETERS)[2]), ValueError,
+     r"da_next: expected finite numbers"),
+    (lambda: rnn_cell_backward(DA_NEXT, (1, 2)), TypeError, r"cache: expected the tuple of 4 items returned by "
+     r"rnn_cell_forward, found tuple of length 2"),
+    (lambda: rnn_backward(DA, [1, 2]), TypeError, r"caches: expected the \(list of cell caches, x\) returned by rnn_forward"),
+    (lambda: lstm_forward(X, A0, {k: v for k, v in LSTM_PARAMETERS.items() if k not in ("bo", "Wy")}), KeyError,
+     r"parameters: missing \['bo', 'Wy'\]"),
+    (lambda: lstm_cell_forward(X[:, :, 0], A0, with_nan(C0), LSTM_PARAMETERS), ValueError, r"c_prev: expected finite"),
+    (lambda: lstm_forward(X, A0, with_replaced(LSTM_PARAMETERS, "bf", with_nan(LSTM_PARAMETERS["bf"]))), ValueError,
+     r"parameters\['bf'\]: expected finite numbers"),
+    (lambda: lstm_cell_backward(DA_NEXT, with_nan(DC_NEXT), lstm_cell_forward(X[:, :, 0], A0, C0, LSTM_PARAMETERS)[3]),
+     ValueError, r"dc_next: expected finite numbers"),
+    (lambda: lstm_backward(DA, rnn_forward(X, A0, RNN_PARAMETERS)[2]), TypeError,
+     r"caches: expected the \(list of cell caches, x\) returned by lstm_forward"),
+])
+def test_bad_input_is_named(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_integer_inputs_give_the_float_results():
+    x_int, a0_int = np.round(X * 3).astype(int), np.round(A0 * 3).astype(int)
+    a, y, _ = rnn_forward(x_int, a0_int, RNN_PARAMETERS)
+    a_float, y_float, _ = rnn_forward(x_int.astype(float), a0_int.astype(float), RNN_PARAMETERS)
+    np.testing.assert_array_equal(a, a_float)
+    np.testing.assert_array_equal(y, y_float)

@@ -39,7 +39,8 @@ def _checked_indices(indices, name, size, none_allowed):
     if not isinstance(indices, (list, tuple)):
         raise TypeError(f"{name}: expected a list of ints, found {type(indices).__name__}")
     ints = [i for i in indices if i is not None or not none_allowed]
-    if not all(isinstance(i, numbers.Integral) and not isinstance(i, (bool, np.bool_)) for i in ints):
+    if not all(type(i) is int for i in ints) and not all(  # the fast test first: Python ints
+            isinstance(i, numbers.Integral) and not isinstance(i, (bool, np.bool_)) for i in ints):
         raise TypeError(f"{name}: expected ints{' or None' if none_allowed else ''}, found {list(indices)}")
     if ints and (min(ints) < 0 or max(ints) >= size):
         raise ValueError(f"{name}: expected ints in 0..{size - 1}{' or None' if none_allowed else ''}, "
@@ -190,7 +191,7 @@ def char_rnn_backward(cache):
     dy[Y, 0, np.arange(len(Y))] -= 1.0
     dWya = np.einsum("ymt,amt->ya", dy, a)
     dby = dy.sum(axis=(1, 2)).reshape(-1, 1)
-    through_time = _rnn_backward(np.einsum("ya,ymt->amt", Wya, dy), caches)
+    through_time = _rnn_backward(np.einsum("ya,ymt->amt", Wya, dy), caches, input_gradient=False)
     return {"dWax": through_time["dWax"], "dWaa": through_time["dWaa"], "dWya": dWya,
             "dba": through_time["dba"], "dby": dby, "da0": through_time["da0"]}
 

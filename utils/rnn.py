@@ -154,10 +154,11 @@ def rnn_forward(x, a0, parameters):
 
 
 def _rnn_step_backward(da_next, cache):
-    """(dxt, da_prev, dWax, dWaa, dba) of one basic RNN cell, unchecked; shapes as in rnn_cell_backward."""
+    """(dz, da_prev, dWax, dWaa, dba) of one basic RNN cell, unchecked; dz = da_next * (1 - a<t>**2) is (n_a, m)
+    and gives dxt = Wax^T dz to the callers that need it; other shapes as in rnn_cell_backward."""
     a_next, a_prev, xt, p = cache
     dz = da_next * (1 - a_next ** 2)
-    return p["Wax"].T @ dz, p["Waa"].T @ dz, dz @ xt.T, dz @ a_prev.T, dz.sum(axis=1, keepdims=True)
+    return dz, p["Waa"].T @ dz, dz @ xt.T, dz @ a_prev.T, dz.sum(axis=1, keepdims=True)
 
 
 def rnn_cell_backward(da_next, cache):
@@ -174,23 +175,26 @@ def rnn_cell_backward(da_next, cache):
     gradients -- dict with dxt (n_x, m), da_prev (n_a, m), dWax (n_a, n_x), dWaa (n_a, n_a), dba (n_a, 1)
     """
     cache = _checked_cache(cache, 4, "rnn_cell_forward")
-    da_next = _checked_array(da_next, "da_next", np.shape(cache[0]))
-    return dict(zip(("dxt", "da_prev", "dWax", "dWaa", "dba"), _rnn_step_backward(da_next, cache)))
+    dz, *gradients = _rnn_step_backward(_checked_array(da_next, "da_next", np.shape(cache[0])), cache)
+    return dict(zip(("dxt", "da_prev", "dWax", "dWaa", "dba"), [cache[3]["Wax"].T @ dz, *gradients]))
 
 
-def _rnn_backward(da, caches):
-    """rnn_backward for a checked float array da (n_a, m, T_x) and the caches of a forward pass, unchecked."""
+def _rnn_backward(da, caches, input_gradient=True):
+    """rnn_backward for a checked float array da (n_a, m, T_x) and the caches of a forward pass, unchecked;
+    with input_gradient=False, dx (which a language model's caller never uses) is neither computed nor returned."""
     cell_caches, x = caches
-    dx = np.zeros_like(x)
     p = cell_caches[0][3]
+    dx = np.zeros_like(x) if input_gradient else None
     dWax, dWaa, dba = np.zeros(p["Wax"].shape), np.zeros(p["Waa"].shape), np.zeros(p["ba"].shape)
     da_prev = np.zeros(da.shape[:2])
     for t in reversed(range(x.shape[2])):
-        dx[:, :, t], da_prev, dWax_t, dWaa_t, dba_t = _rnn_step_backward(da[:, :, t] + da_prev, cell_caches[t])
+        dz, da_prev, dWax_t, dWaa_t, dba_t = _rnn_step_backward(da[:, :, t] + da_prev, cell_caches[t])
+        if input_gradient:
+            dx[:, :, t] = p["Wax"].T @ dz
         dWax += dWax_t
         dWaa += dWaa_t
         dba += dba_t
-    return {"dx": dx, "da0": da_prev, "dWax": dWax, "dWaa": dWaa, "dba": dba}
+    return {**({"dx": dx} if input_gradient else {}), "da0": da_prev, "dWax": dWax, "dWaa": dWaa, "dba": dba}
 
 
 def rnn_backward(da, caches):
