@@ -6,8 +6,12 @@ benchmarks/RESULTS.md with the machine, library versions and BLAS it ran on.
 3. one training iteration of the deep L-layer model on the Course 1 image data: achieved GFLOP/s
    against np.dot on the same float64 shapes (the limit for this code);
 4. the same model, init, data and iterations in PyTorch on the CPU: time ratio and final costs.
-5. convolution and pooling (utils.conv): loop vs vectorized, and utils.conv vs PyTorch's conv2d
-   (`python -m benchmarks.bench conv` runs this section alone and rewrites its part of RESULTS.md).
+5. convolution and pooling (utils.conv): loop vs vectorized, and utils.conv vs PyTorch's conv2d;
+6. RNN and LSTM forward over a sequence: loop over examples and steps vs utils.rnn;
+7. per-step overhead of the many-small-step loops (C2_W2_A1 mini-batch optimizers, C5_W1_A2 char-RNN):
+   utils against the same arithmetic written straight-line.
+`python -m benchmarks.bench conv rnn overhead` runs the named sections alone (any of them), each rewriting
+its own part of RESULTS.md; without arguments everything runs and RESULTS.md is written anew.
 Ratios are measured in one run, alternating the contenders; BLAS is pinned to one thread (the
 Makefile exports OMP/OPENBLAS/MKL_NUM_THREADS=1). PyTorch is optional (requirements-bench.txt).
 """
@@ -348,14 +352,282 @@ def conv_section(r):
     return lines
 
 
-def conv_main():
-    """Run section 5 alone and replace (or append) its part of RESULTS.md."""
-    lines = conv_section(conv_benchmark())
+# 6. RNN forward over a sequence ----------------------------------------------------------------
+
+RNN_SIZES = {"n_x": 27, "n_a": 50, "n_y": 27, "m": 64, "T_x": 20}
+RNN_HEADING = "## 6. RNN forward over a sequence (utils.rnn)"
+
+
+def rnn_forward_loop(x, a0, parameters):
+    """A basic RNN's forward pass written without vectorizing over the examples: for each example and time
+    step, matrix-vector products. x (n_x, m, T_x), a0 (n_a, m); returns a (n_a, m, T_x), y_pred (n_y, m, T_x)."""
+    Wax, Waa, Wya, ba, by = (parameters[k] for k in ("Wax", "Waa", "Wya", "ba", "by"))
+    _, m, T_x = x.shape
+    a, y_pred = np.zeros((Waa.shape[0], m, T_x)), np.zeros((Wya.shape[0], m, T_x))
+    for i in range(m):
+        a_t = a0[:, i]
+        for t in range(T_x):
+            a_t = np.tanh(Waa @ a_t + Wax @ x[:, i, t] + ba[:, 0])
+            z = Wya @ a_t + by[:, 0]
+            e = np.exp(z - z.max())
+            a[:, i, t], y_pred[:, i, t] = a_t, e / e.sum()
+    return a, y_pred
+
+
+def lstm_forward_loop(x, a0, parameters):
+    """An LSTM's forward pass written without vectorizing over the examples (c<0> = 0). x (n_x, m, T_x),
+    a0 (n_a, m); returns a (n_a, m, T_x), y (n_y, m, T_x), c (n_a, m, T_x)."""
+    p = {k: v[:, 0] if k.startswith("b") else v for k, v in parameters.items()}
+    _, m, T_x = x.shape
+    n_a, n_y = p["Wf"].shape[0], p["Wy"].shape[0]
+    a, c, y = np.zeros((n_a, m, T_x)), np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x))
+    for i in range(m):
+        a_t, c_t = a0[:, i], np.zeros(n_a)
+        for t in range(T_x):
+            concat = np.concatenate([a_t, x[:, i, t]])
+            f, u, o = (1 / (1 + np.exp(-(p[f"W{g}"] @ concat + p[f"b{g}"]))) for g in "fio")
+            c_t = f * c_t + u * np.tanh(p["Wc"] @ concat + p["bc"])
+            a_t = o * np.tanh(c_t)
+            z = p["Wy"] @ a_t + p["by"]
+            e = np.exp(z - z.max())
+            a[:, i, t], c[:, i, t], y[:, i, t] = a_t, c_t, e / e.sum()
+    return a, y, c
+
+
+def rnn_benchmark():
+    """Loop over examples and steps vs utils.rnn (vectorized over m, loop over time), RNN and LSTM forward."""
+    from utils.rnn import lstm_forward, rnn_forward
+
+    s = RNN_SIZES
+    rs = np.random.RandomState(0)
+    x = np.eye(s["n_x"])[rs.randint(s["n_x"], size=(s["m"], s["T_x"]))].transpose(2, 0, 1)  # one-hot characters
+    a0 = rs.randn(s["n_a"], s["m"]) * 0.1
+    rnn_parameters = {"Wax": rs.randn(s["n_a"], s["n_x"]) * 0.3, "Waa": rs.randn(s["n_a"], s["n_a"]) * 0.1,
+                      "Wya": rs.randn(s["n_y"], s["n_a"]) * 0.3, "ba": rs.randn(s["n_a"], 1) * 0.1,
+                      "by": rs.randn(s["n_y"], 1) * 0.1}
+    lstm_parameters = {**{f"W{g}": rs.randn(s["n_a"], s["n_a"] + s["n_x"]) * 0.1 for g in "fico"},
+                       **{f"b{g}": rs.randn(s["n_a"], 1) * 0.1 for g in "fico"},
+                       "Wy": rs.randn(s["n_y"], s["n_a"]) * 0.3, "by": rs.randn(s["n_y"], 1) * 0.1}
+    pairs = {"basic RNN": (lambda: rnn_forward_loop(x, a0, rnn_parameters), lambda: rnn_forward(x, a0, rnn_parameters)),
+             "LSTM": (lambda: lstm_forward_loop(x, a0, lstm_parameters), lambda: lstm_forward(x, a0, lstm_parameters))}
+    rows = []
+    for name, (loop, vectorized) in pairs.items():
+        assert all(np.allclose(u, v, rtol=1e-12, atol=1e-15) for u, v in zip(loop(), vectorized())), name
+        rows.append((name, *side_by_side(loop, vectorized, rounds=5)))
+    return rows
+
+
+def rnn_section(rows):
+    s = RNN_SIZES
+    return [RNN_HEADING, "",
+            (f"Forward pass over a sequence of T_x = {s['T_x']} steps, m = {s['m']} sequences of one-hot characters "
+             f"(n_x = {s['n_x']}), n_a = {s['n_a']} hidden units, n_y = {s['n_y']} softmax outputs, float64. The loop "
+             "version goes over the m examples and the T_x steps with matrix-vector products (what one writes "
+             "without vectorizing over examples); utils.rnn is vectorized over m and loops over time only. Both "
+             "give the same states and predictions (np.allclose, rtol 1e-12) before they are timed."), "",
+            "| forward pass | loop over m and T_x | utils.rnn | loop / vectorized |", "|---|---|---|---|",
+            *[f"| {name} | {t_loop * 1e3:.2f} ms | {t_vec * 1e3:.3f} ms | {t_loop / t_vec:.0f}x |"
+              for name, t_loop, t_vec in rows], ""]
+
+
+# 7. per-step overhead of many-small-step training loops ---------------------------------------
+
+OVERHEAD_HEADING = "## 7. Per-step overhead of many-small-step training loops"
+MOONS_LAYER_DIMS = [2, 5, 2, 1]  # C2_W2_A1's optimizer comparison: make_moons(300), mini-batches of 64
+STEP = {"learning_rate": 0.05, "beta": 0.9, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}
+CHAR_STEP = {"n_a": 50, "learning_rate": 0.01, "max_value": 5.0, "names": 100}
+
+
+def update_arithmetic(params, grads, state, t, optimizer):
+    """The update of every array of ``params`` (list [W1, b1, ..., WL, bL]) by ``grads`` (same list shapes) as
+    straight-line NumPy; state: [] (gd), [v] (momentum) or [v, s] (Adam), each a list like params; t >= 1."""
+    lr = STEP["learning_rate"]
+    if optimizer == "gd":
+        return [w - lr * g for w, g in zip(params, grads)], state
+    if optimizer == "momentum":
+        beta = STEP["beta"]
+        vs = [beta * v + (1 - beta) * g for v, g in zip(state[0], grads)]
+        return [w - lr * v for w, v in zip(params, vs)], [vs]
+    beta1, beta2, epsilon = STEP["beta1"], STEP["beta2"], STEP["epsilon"]
+    vs = [beta1 * v + (1 - beta1) * g for v, g in zip(state[0], grads)]
+    ss = [beta2 * s + (1 - beta2) * g ** 2 for s, g in zip(state[1], grads)]
+    new = [w - lr * (v / (1 - beta1 ** t)) / (np.sqrt(s / (1 - beta2 ** t)) + epsilon)
+           for w, v, s in zip(params, vs, ss)]
+    return new, [vs, ss]
+
+
+def dense_step_arithmetic(params, state, t, X, Y, optimizer):
+    """One mini-batch step of [LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID (forward, cost, backward with dA0
+    as the course computes it, update) as straight-line NumPy: the operations of utils.models / losses /
+    optimizers without argument checks, dicts or caches. X (n_x, m), Y (1, m), params [W1, b1, ..., WL, bL].
+    Returns (params, state, cost)."""
+    from scipy.special import expit
+
+    L, m = len(params) // 2, X.shape[1]
+    As, Zs = [X], []
+    for l in range(L):
+        Zs.append(params[2 * l] @ As[-1] + params[2 * l + 1])
+        As.append(expit(Zs[-1]) if l == L - 1 else np.maximum(Zs[-1], 0.0))
+    AL = np.clip(As[-1], 1e-15, 1 - 1e-15)
+    cost = float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+    dA, grads = -(Y / AL - (1 - Y) / (1 - AL)), []
+    for l in range(L - 1, -1, -1):
+        if l == L - 1:
+            s = expit(Zs[l])
+            dZ = dA * s * (1 - s)
+        else:
+            dZ = np.where(Zs[l] > 0, dA, 0.0)
+        grads[:0] = [dZ @ As[l].T / m, dZ.sum(axis=1, keepdims=True) / m]
+        dA = params[2 * l].T @ dZ
+    return (*update_arithmetic(params, grads, state, t, optimizer), cost)
+
+
+def char_step_arithmetic(params, X, Y):
+    """One C5_W1_A2 training step on one name (forward, summed cross-entropy, backpropagation through time,
+    clipping, gradient descent) as straight-line NumPy, m = 1 kept as 2-D columns. params [Wax, Waa, Wya, ba,
+    by]; X, Y index lists from name_to_sequence. Returns (params, loss)."""
+    Wax, Waa, Wya, ba, by = params
+    n_a, T_x = Waa.shape[0], len(X)
+    steps = [t for t, i in enumerate(X) if i is not None]
+    x = np.zeros((Wax.shape[1], T_x))
+    x[[X[t] for t in steps], steps] = 1.0
+    a, y_hat = np.zeros((n_a, T_x + 1)), np.zeros((Wya.shape[0], T_x))  # a[:, t] is a<t>, a<0> = 0
+    for t in range(T_x):
+        a[:, t + 1:t + 2] = np.tanh(Waa @ a[:, t:t + 1] + Wax @ x[:, t:t + 1] + ba)
+        z = Wya @ a[:, t + 1:t + 2] + by
+        e = np.exp(z - z.max())
+        y_hat[:, t:t + 1] = e / e.sum()
+    loss = -float(np.sum(np.log(y_hat[Y, np.arange(T_x)])))
+    dy = y_hat.copy()
+    dy[Y, np.arange(T_x)] -= 1.0
+    dWya, dby, da = dy @ a[:, 1:].T, dy.sum(axis=1, keepdims=True), Wya.T @ dy
+    dWax, dWaa, dba, da_next = np.zeros_like(Wax), np.zeros_like(Waa), np.zeros_like(ba), np.zeros((n_a, 1))
+    for t in range(T_x - 1, -1, -1):
+        dz = (da[:, t:t + 1] + da_next) * (1 - a[:, t + 1:t + 2] ** 2)
+        dWax += dz @ x[:, t:t + 1].T
+        dWaa += dz @ a[:, t:t + 1].T
+        dba += dz
+        da_next = Waa.T @ dz
+    max_value, lr = CHAR_STEP["max_value"], CHAR_STEP["learning_rate"]
+    grads = [dWax, dWaa, dWya, dba, dby]
+    return [p - lr * np.clip(g, -max_value, max_value) for p, g in zip(params, grads)], loss
+
+
+def overhead_benchmark():
+    """Time per step of the two small-step loops: utils (as the notebooks call it) vs the arithmetic alone."""
+    from utils import char_rnn, optimizers
+    from utils.data import load_dinosaur_names, make_moons
+
+    X, Y = make_moons(m=300, noise=0.2, rng=3)
+    Xb, Yb = optimizers.random_mini_batches(X, Y.astype(float), 64, rng=10)[0]
+    start = initialize_parameters_deep(MOONS_LAYER_DIMS, rng=2, scale="he")
+    keys = list(start)
+    rows = []
+    for optimizer in ("gd", "momentum", "adam"):
+        lib = {"p": start, "v": optimizers.initialize_velocity(start), "t": 0}
+        lib["s"] = optimizers.initialize_velocity(start)
+        ari = {"p": list(start.values()), "state": [[np.zeros_like(w) for w in start.values()]] * (
+            {"gd": 0, "momentum": 1, "adam": 2}[optimizer]), "t": 0}
+
+        def library_step(lib=lib, optimizer=optimizer):
+            AL, caches = L_model_forward(Xb, lib["p"])
+            compute_cost(AL, Yb)
+            grads = L_model_backward(AL, Yb, caches)
+            lib["t"] += 1
+            if optimizer == "gd":
+                lib["p"] = optimizers.update_parameters_with_gd(lib["p"], grads, STEP["learning_rate"])
+            elif optimizer == "momentum":
+                lib["p"], lib["v"] = optimizers.update_parameters_with_momentum(lib["p"], grads, lib["v"], STEP["beta"],
+                                                                                STEP["learning_rate"])
+            else:
+                lib["p"], lib["v"], lib["s"], _, _ = optimizers.update_parameters_with_adam(
+                    lib["p"], grads, lib["v"], lib["s"], lib["t"], STEP["learning_rate"])
+
+        def arithmetic_step(ari=ari, optimizer=optimizer):
+            ari["t"] += 1
+            ari["p"], ari["state"], _ = dense_step_arithmetic(ari["p"], ari["state"], ari["t"], Xb, Yb, optimizer)
+
+        for _ in range(50):
+            library_step()
+            arithmetic_step()
+        assert all(np.allclose(lib["p"][k], w, rtol=1e-12, atol=1e-15) for k, w in zip(keys, ari["p"])), optimizer
+        rows.append((f"C2_W2_A1 mini-batch step (64 examples, layers {MOONS_LAYER_DIMS}), {optimizer}",
+                     *side_by_side(library_step, arithmetic_step, rounds=7, number=200)))
+
+    grads = dict(zip([f"d{k}" for k in keys], (np.full(w.shape, 0.1) for w in start.values())))
+    v, s = optimizers.initialize_adam(start)
+    rows.append(("of which the Adam update alone (update_parameters_with_adam)", *side_by_side(
+        lambda: optimizers.update_parameters_with_adam(start, grads, v, s, 3, STEP["learning_rate"]),
+        lambda: update_arithmetic(list(start.values()), list(grads.values()), [list(v.values()), list(s.values())],
+                                  3, "adam"), rounds=7, number=500)))
+
+    char_to_ix, _ = char_rnn.vocabulary_maps()
+    sequences = [char_rnn.name_to_sequence(name, char_to_ix) for name in load_dinosaur_names()[:CHAR_STEP["names"]]]
+    n_a, lr, max_value = CHAR_STEP["n_a"], CHAR_STEP["learning_rate"], CHAR_STEP["max_value"]
+    char_start = char_rnn.initialize_char_rnn(n_a, 27, 27, rng=1)
+    lib, ari = {"p": char_start}, {"p": list(char_start.values())}
+
+    def library_names(lib=lib):
+        for X, Y in sequences:
+            _, _, cache = char_rnn.char_rnn_forward(X, Y, np.zeros((n_a, 1)), lib["p"])
+            gradients = {k: np.clip(g, -max_value, max_value) for k, g in char_rnn.char_rnn_backward(cache).items()}
+            lib["p"] = char_rnn.update_char_rnn(lib["p"], gradients, lr)
+
+    def arithmetic_names(ari=ari):
+        for X, Y in sequences:
+            ari["p"], _ = char_step_arithmetic(ari["p"], X, Y)
+
+    library_names()
+    arithmetic_names()
+    assert all(np.allclose(lib["p"][k], w, rtol=1e-10, atol=1e-13) for k, w in zip(char_start, ari["p"]))
+    t_lib, t_ari = side_by_side(library_names, arithmetic_names, rounds=7)
+    mean_length = np.mean([len(X) for X, _ in sequences])
+    name = f"C5_W1_A2 char-RNN step (one name, mean T_x = {mean_length:.1f}, n_a = {n_a}): forward, backward, clip, update"
+    rows.append((name, t_lib / len(sequences), t_ari / len(sequences)))
+    return rows
+
+
+def overhead_section(rows):
+    return [OVERHEAD_HEADING, "",
+            ("Time per training step of the two loops that take many small steps, called as the notebooks call "
+             "utils, against the same NumPy operations written straight-line in benchmarks/bench.py (no argument "
+             "checks, dicts or caches: a lower bound for this arithmetic in NumPy). Both reach the same "
+             "parameters (np.allclose) before they are timed, alternately. The overhead share is "
+             "1 - arithmetic / utils. What bounds each loop: benchmarks/PROFILE.md."), "",
+            "| training step | utils | arithmetic only | overhead share |", "|---|---|---|---|",
+            *[f"| {name} | {t_lib * 1e6:.0f} us | {t_ari * 1e6:.0f} us | {1 - t_ari / t_lib:.0%} |"
+              for name, t_lib, t_ari in rows], ""]
+
+
+# sections run alone: `python -m benchmarks.bench conv rnn overhead` ---------------------------
+
+SECTIONS = {  # name -> (heading in RESULTS.md, run: () -> lines)
+    "conv": (CONV_HEADING, lambda: conv_section(conv_benchmark())),
+    "rnn": (RNN_HEADING, lambda: rnn_section(rnn_benchmark())),
+    "overhead": (OVERHEAD_HEADING, lambda: overhead_section(overhead_benchmark())),
+}
+
+
+def replace_section(heading, lines):
+    """Replace the part of RESULTS.md that starts at ``heading`` (up to the next "## ") by ``lines``, or append it."""
     text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
-    head, _, tail = text.partition(CONV_HEADING)
+    head, _, tail = text.partition(heading)
     rest = tail[tail.find("\n## "):] if "\n## " in tail else ""
     RESULTS.write_text(head.rstrip("\n") + "\n\n" + "\n".join(lines) + rest.rstrip("\n") + "\n")
-    print("\n".join(lines))
+
+
+def sections_main(names):
+    """Run the named sections alone, each replacing its own part of RESULTS.md."""
+    unknown = [name for name in names if name not in SECTIONS]
+    if unknown:
+        print(f"unknown section(s) {unknown}; choose from {list(SECTIONS)}, or none for the whole suite",
+              file=sys.stderr)
+        return 2
+    for name in names:
+        heading, run = SECTIONS[name]
+        lines = run()
+        replace_section(heading, lines)
+        print("\n".join(lines))
     return 0
 
 
@@ -390,6 +662,8 @@ def main():
     training = training_benchmark()
     print("convolution ...", flush=True)
     convolution = conv_benchmark()
+    print("RNN and per-step overhead ...", flush=True)
+    recurrent, overhead = rnn_benchmark(), overhead_benchmark()
     print("notebooks ...", flush=True)
     notebooks = notebook_times()
 
@@ -411,11 +685,11 @@ def main():
         *[f"| {name} | {tl * 1e3:.2f} ms | {tv * 1e3:.4f} ms | {tl / tv:.0f}x |" for name, tl, tv in ratios], "",
     ]
     lines += training_section(training)
-    lines += conv_section(convolution)
+    lines += conv_section(convolution) + rnn_section(recurrent) + overhead_section(overhead)
     RESULTS.write_text("\n".join(lines))
     print("\n".join(lines))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(conv_main() if sys.argv[1:] == ["conv"] else main())
+    sys.exit(sections_main(sys.argv[1:]) if sys.argv[1:] else main())
