@@ -161,17 +161,9 @@ def one_hot(labels, C):
 # draws from the legacy RandomState stream so that a seed gives the same data on every machine.
 # ---------------------------------------------------------------------------------------------
 
-def _nonnegative(value, name, strict=False):
-    """``value`` as a float after checking it is a finite number >= 0 (> 0 if ``strict``)."""
-    value = as_real(value, name)
-    if value < 0 or (strict and value == 0):
-        raise ValueError(f"{name}: expected a number {'>' if strict else '>='} 0, found {value!r}")
-    return value
-
-
 def _checked_m_noise_rng(m, noise, rng):
     """The arguments every noisy planar generator shares: (m as an int >= 2, noise >= 0, a RandomState)."""
-    return as_int(m, "m", 2), _nonnegative(noise, "noise"), as_random_state(rng)
+    return as_int(m, "m", 2), as_real(noise, "noise", 0), as_random_state(rng)
 
 
 def _class_sizes(m):
@@ -206,7 +198,7 @@ def make_flower(m=400, petals=6, radius=4.0, noise=0.2, rng=None):
     petals = as_int(petals, "petals", 2)
     if petals % 2:
         raise ValueError(f"petals: expected an even number (colours alternate), found {petals}")
-    radius = _nonnegative(radius, "radius", strict=True)
+    radius = as_real(radius, "radius", 0, strict=True)
     width = 2 * np.pi / petals                          # angle covered by one petal
     X_parts, Y_parts = [], []
     for label, size in enumerate(_class_sizes(m)):
@@ -282,7 +274,7 @@ def make_blobs(m=400, centers=4, spread=0.7, box=4.0, rng=None):
     Y -- ndarray (1, m) of int64, labels 0/1 (cluster index modulo 2)
     """
     m, centers = as_int(m, "m", 2), as_int(centers, "centers", 2)
-    spread, box = _nonnegative(spread, "spread"), _nonnegative(box, "box", strict=True)
+    spread, box = as_real(spread, "spread", 0), as_real(box, "box", 0, strict=True)
     rs = as_random_state(rng)
     middles = rs.uniform(-box, box, size=(2, centers))
     cluster = np.arange(m) % centers                      # sizes differ by at most one
@@ -304,7 +296,7 @@ def make_gaussian_quantiles(m=400, scale=1.0, rng=None):
     X -- ndarray (2, m) of float64
     Y -- ndarray (1, m) of int64, labels 0/1
     """
-    m, scale = as_int(m, "m", 2), _nonnegative(scale, "scale", strict=True)
+    m, scale = as_int(m, "m", 2), as_real(scale, "scale", 0, strict=True)
     rs = as_random_state(rng)
     X = scale * rs.randn(2, m)
     rank = np.argsort(np.argsort(np.sum(X ** 2, axis=0), kind="stable"), kind="stable")
@@ -336,7 +328,7 @@ def make_goalkeeper_field(m_train=200, m_test=1000, flip=0.1, blur=0.03, rng=Non
     test_Y -- ndarray (1, m_test) of int64
     """
     m_train, m_test = as_int(m_train, "m_train", 2), as_int(m_test, "m_test", 1)
-    flip, blur = _nonnegative(flip, "flip"), _nonnegative(blur, "blur", strict=True)
+    flip, blur = as_real(flip, "flip", 0), as_real(blur, "blur", 0, strict=True)
     if flip > 0.5:
         raise ValueError(f"flip: expected a probability between 0 and 0.5, found {flip!r}")
     rs = as_random_state(rng)

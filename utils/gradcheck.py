@@ -15,14 +15,6 @@ def _finite_array(x, name):
     return x
 
 
-def _positive(value, name):
-    """``value`` as a float after checking that it is a finite number > 0."""
-    value = as_real(value, name)
-    if value <= 0:
-        raise ValueError(f"{name}: expected a number > 0, found {value!r}")
-    return value
-
-
 def _checked_dict(d, name):
     if not isinstance(d, dict):
         raise TypeError(f"{name}: expected a dict of arrays, found {type(d).__name__}")
@@ -48,7 +40,7 @@ def numerical_gradient(f, x, df, h=1e-6):
         raise TypeError(f"f: expected a function of x, found {type(f).__name__}")
     x = np.array(_finite_array(x, "x"), dtype=float)
     df = _finite_array(df, "df")
-    h = _positive(h, "h")
+    h = as_real(h, "h", 0, strict=True)
 
     def weighted_sum():
         out = f(x)
@@ -168,7 +160,7 @@ def compare_gradients(grad, grad_approx, layout, rtol=1e-5, atol=1e-8):
             difference), "relative_error" (float, relative_error of the two pieces)
     """
     exact_parts, approx_parts = _split(grad, layout, "grad"), _split(grad_approx, layout, "grad_approx")
-    rtol, atol = as_real(rtol, "rtol"), as_real(atol, "atol")
+    rtol, atol = as_real(rtol, "rtol", 0), as_real(atol, "atol", 0)
     return [{"name": f"d{key}",
              "exact": bool(np.array_equal(exact_parts[key], approx_parts[key])),
              "approximate": bool(np.allclose(exact_parts[key], approx_parts[key], rtol=rtol, atol=atol)),
@@ -196,7 +188,7 @@ def format_gradient_report(rows, floor=1e-7):
         missing = [key for key in REPORT_KEYS if key not in row]
         if missing:
             raise KeyError(f"rows[{i}]: missing {missing}, expected the keys {list(REPORT_KEYS)} of compare_gradients")
-    floor = _positive(floor, "floor")
+    floor = as_real(floor, "floor", 0, strict=True)
 
     def number(x):
         return f"< {floor:.0e}" if x < floor else f"{x:.2e}"

@@ -16,8 +16,7 @@ from utils.validation import as_float_array, as_int, as_random_state, as_real, c
 def _checked_l2_inputs(parameters, lambd, m):
     """The weights W1..WL of ``parameters`` as finite float arrays, after checking lambd >= 0 and m >= 1."""
     L = number_of_layers(parameters)
-    if as_real(lambd, "lambd") < 0:
-        raise ValueError(f"lambd: expected a number >= 0, found {lambd!r}")
+    as_real(lambd, "lambd", 0)
     as_int(m, "m", 1)
     weights = [as_float_array(parameters[f"W{l}"], f"parameters['W{l}']") for l in range(1, L + 1)]
     for l, W in enumerate(weights, start=1):

@@ -131,20 +131,25 @@ def as_int(value, name, minimum):
     return int(value)
 
 
-def as_real(value, name):
-    """Return ``value`` as a Python float after checking that it is a finite real number (ranges: the caller).
+def as_real(value, name, minimum=None, strict=False):
+    """Return ``value`` as a Python float after checking that it is a finite real number (>= minimum, if given).
 
     Arguments:
     value -- the argument to check, expected a real number (int or float, Python or NumPy; not a bool)
     name -- the argument's name, used in the error message
+    minimum -- optional number, the smallest value accepted (other ranges: checked by the caller)
+    strict -- bool, True to require value > minimum instead of value >= minimum
 
     Returns:
-    value -- Python float; TypeError for a non-number (None, str, bool, complex, array), ValueError for NaN or inf
+    value -- Python float; TypeError for a non-number (None, str, bool, complex, array), ValueError for NaN,
+             inf or a value below minimum
     """
     if not isinstance(value, numbers.Real) or isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name}: expected a real number, found {type(value).__name__}")
     if not np.isfinite(value):
         raise ValueError(f"{name}: expected a finite number, found {value!r}")
+    if minimum is not None and (value < minimum or (strict and value == minimum)):
+        raise ValueError(f"{name}: expected a number {'>' if strict else '>='} {minimum}, found {value!r}")
     return float(value)
 
 
