@@ -95,6 +95,8 @@ def indices_to_name(indices, ix_to_char):
     Returns:
     name -- str without the final newline, first letter upper-case (e.g. "Tyrannosaurus")
     """
+    if not isinstance(indices, (list, tuple)):
+        raise TypeError(f"indices: expected a list of ints, found {type(indices).__name__}")
     _checked_dict(ix_to_char, "ix_to_char", indices)
     return "".join(ix_to_char[i] for i in indices).rstrip("\n").capitalize()
 
@@ -232,9 +234,7 @@ def initial_loss(vocab_size, seq_length):
     Returns:
     loss -- Python float, seq_length * log(vocab_size)
     """
-    vocab_size, seq_length = as_int(vocab_size, "vocab_size", 1), as_real(seq_length, "seq_length")
-    if seq_length < 0:
-        raise ValueError(f"seq_length: expected a number >= 0, found {seq_length!r}")
+    vocab_size, seq_length = as_int(vocab_size, "vocab_size", 1), as_real(seq_length, "seq_length", minimum=0)
     return float(seq_length * np.log(vocab_size))
 
 

@@ -320,9 +320,7 @@ def update_lr(learning_rate0, epoch_num, decay_rate):
     learning_rate -- float
     """
     learning_rate0, epoch_num = as_real(learning_rate0, "learning_rate0"), as_int(epoch_num, "epoch_num", 0)
-    decay_rate = as_real(decay_rate, "decay_rate")
-    if decay_rate < 0:
-        raise ValueError(f"decay_rate: expected a number >= 0, found {decay_rate!r}")
+    decay_rate = as_real(decay_rate, "decay_rate", minimum=0)
     return float(learning_rate0 / (1 + decay_rate * epoch_num))
 
 

@@ -14,6 +14,7 @@ data ``X`` of L_model_forward), the loop checks the small output instead and, on
 finite, looks through the inputs to name the one that holds the NaN.
 """
 
+import math
 import numbers
 
 import numpy as np
@@ -87,7 +88,7 @@ def check_finite_results(results, named_inputs):
     results -- list of ndarrays (any shapes) computed from the inputs
     named_inputs -- iterable of (name, ndarray) pairs, e.g. a generator: consumed only when a result is not finite
     """
-    if np.isfinite(np.concatenate([np.ravel(r) for r in results])).all():
+    if np.isfinite(np.concatenate([r.ravel() for r in results])).all():
         return
     for name, arr in named_inputs:
         check_finite(arr, name)
@@ -124,9 +125,12 @@ def as_int(value, name, minimum):
     value -- Python int; TypeError for a non-number (None, str, bool, array), ValueError for a number that
              is not whole (3.5) or is below minimum
     """
-    if not isinstance(value, numbers.Real) or isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name}: expected an int >= {minimum}, found {type(value).__name__}")
-    if not isinstance(value, numbers.Integral) or value < minimum:
+    if type(value) is not int:  # the ABC checks below are slow: Python ints, the usual case, skip them
+        if not isinstance(value, numbers.Real) or isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"{name}: expected an int >= {minimum}, found {type(value).__name__}")
+        if not isinstance(value, numbers.Integral):
+            raise ValueError(f"{name}: expected an int >= {minimum}, found {value!r}")
+    if value < minimum:
         raise ValueError(f"{name}: expected an int >= {minimum}, found {value!r}")
     return int(value)
 
@@ -144,9 +148,9 @@ def as_real(value, name, minimum=None, strict=False):
     value -- Python float; TypeError for a non-number (None, str, bool, complex, array), ValueError for NaN,
              inf or a value below minimum
     """
-    if not isinstance(value, numbers.Real) or isinstance(value, (bool, np.bool_)):
+    if type(value) is not float and (not isinstance(value, numbers.Real) or isinstance(value, (bool, np.bool_))):
         raise TypeError(f"{name}: expected a real number, found {type(value).__name__}")
-    if not np.isfinite(value):
+    if not math.isfinite(value):  # on a scalar, far cheaper than np.isfinite
         raise ValueError(f"{name}: expected a finite number, found {value!r}")
     if minimum is not None and (value < minimum or (strict and value == minimum)):
         raise ValueError(f"{name}: expected a number {'>' if strict else '>='} {minimum}, found {value!r}")
