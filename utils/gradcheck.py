@@ -41,19 +41,18 @@ def numerical_gradient(f, x, df, h=1e-6):
     x = np.array(_finite_array(x, "x"), dtype=float)
     df = _finite_array(df, "df")
     h = as_real(h, "h", 0, strict=True)
-
-    def weighted_sum():
-        out = f(x)
-        check_same_shape(df, "df", out, "f(x)")
-        return np.sum(out * df)
-
     grad = np.zeros_like(x)
+    shape_checked = False
     for idx in np.ndindex(x.shape):
         old = x[idx]
         x[idx] = old + h
-        plus = weighted_sum()
+        out = f(x)
+        if not shape_checked:  # once, at the first evaluation: a df of another shape would broadcast silently
+            check_same_shape(df, "df", out, "f(x)")
+            shape_checked = True
+        plus = np.sum(out * df)
         x[idx] = old - h
-        minus = weighted_sum()
+        minus = np.sum(f(x) * df)
         x[idx] = old
         grad[idx] = (plus - minus) / (2 * h)
     return grad
