@@ -198,8 +198,8 @@ def with_nan(array, index=(0, 0)):
      r"da: expected finite numbers"),
     (lambda: rnn_cell_backward(with_nan(DA_NEXT), rnn_cell_forward(X[:, :, 0], A0, RNN_PARAMETERS)[2]), ValueError,
      r"da_next: expected finite numbers"),
-    (lambda: rnn_cell_backward(DA_NEXT, (1, 2)), TypeError, r"cache: expected the tuple of 4 items returned by "
-     r"rnn_cell_forward, found tuple of length 2"),
+    (lambda: rnn_cell_backward(DA_NEXT, (1, 2)), TypeError,
+     r"cache: expected the tuple of 4 items returned by rnn_cell_forward, found tuple of length 2"),
     (lambda: rnn_backward(DA, [1, 2]), TypeError, r"caches: expected the \(list of cell caches, x\) returned by rnn_forward"),
     (lambda: lstm_forward(X, A0, {k: v for k, v in LSTM_PARAMETERS.items() if k not in ("bo", "Wy")}), KeyError,
      r"parameters: missing \['bo', 'Wy'\]"),
