@@ -222,3 +222,14 @@ def test_integer_inputs_give_the_float_results():
     a_float, y_float, _ = rnn_forward(x_int.astype(float), a0_int.astype(float), RNN_PARAMETERS)
     np.testing.assert_array_equal(a, a_float)
     np.testing.assert_array_equal(y, y_float)
+
+
+def test_backward_accepts_caches_built_as_lists():
+    """A learner's own forward pass may collect its caches in lists where the course writes tuples."""
+    (cell_caches, x) = rnn_forward(X, A0, RNN_PARAMETERS)[2]
+    as_lists = [[list(cache) for cache in cell_caches], x]
+    expected = rnn_backward(DA, (cell_caches, x))
+    for key, value in rnn_backward(DA, as_lists).items():
+        np.testing.assert_array_equal(value, expected[key])
+    np.testing.assert_array_equal(rnn_cell_backward(DA_NEXT, list(cell_caches[0]))["dWaa"],
+                                  rnn_cell_backward(DA_NEXT, cell_caches[0])["dWaa"])

@@ -76,17 +76,19 @@ def _checked_lstm_parameters(parameters, n_x):
 
 
 def _checked_cache(cache, size, source):
-    """The tuple ``cache`` of ``size`` items made by ``source``, or a TypeError saying what was expected."""
-    if not isinstance(cache, tuple) or len(cache) != size:
-        raise TypeError(f"cache: expected the tuple of {size} items returned by {source}, found "
-                        f"{type(cache).__name__}" + (f" of length {len(cache)}" if isinstance(cache, tuple) else ""))
+    """The tuple (or list) ``cache`` of ``size`` items made by ``source``, or a TypeError saying what was expected."""
+    if not isinstance(cache, (tuple, list)) or len(cache) != size:
+        raise TypeError(f"cache: expected the tuple of {size} items returned by {source}, found {type(cache).__name__}"
+                        + (f" of length {len(cache)}" if isinstance(cache, (tuple, list)) else ""))
     return cache
 
 
 def _checked_sequence_caches(caches, cell_size, source):
-    """(cell caches, x) from ``source`` after checking their structure (not their values, made by source)."""
-    if not (isinstance(caches, tuple) and len(caches) == 2 and isinstance(caches[0], list) and caches[0]
-            and all(isinstance(c, tuple) and len(c) == cell_size for c in caches[0])):
+    """(cell caches, x) from ``source`` after checking their structure (not their values, made by source);
+    lists are accepted where the course says tuple, as a learner's own forward pass may build them."""
+    sequences = (tuple, list)
+    if not (isinstance(caches, sequences) and len(caches) == 2 and isinstance(caches[0], sequences) and caches[0]
+            and all(isinstance(c, sequences) and len(c) == cell_size for c in caches[0])):
         raise TypeError(f"caches: expected the (list of cell caches, x) returned by {source}, found "
                         f"{type(caches).__name__}")
     return caches
