@@ -257,18 +257,30 @@ def pool_forward(A_prev, hparameters, mode="max"):
 
 
 def _pool_backward(dA, A_prev, f, stride, mode):
-    """Unchecked pool_backward: dA_prev of A_prev's shape (m, n_H_prev, n_W_prev, n_C)."""
+    """Unchecked pool_backward: dA_prev of A_prev's shape (m, n_H_prev, n_W_prev, n_C).
+
+    Windows that do not overlap (stride >= f) have disjoint offset slabs: each slab's share of the gradient
+    is then written in place instead of added.
+    """
     n_H, n_W = dA.shape[1], dA.shape[2]
     dA_prev = np.zeros_like(A_prev)
     if mode == "max":
         A = _pool(A_prev, f, stride, "max")
+    else:
+        share = dA / (f * f)
     for i in range(f):
         for j in range(f):
             slab = _offset_slab(dA_prev, i, j, stride, n_H, n_W)
-            if mode == "max":
-                slab += (_offset_slab(A_prev, i, j, stride, n_H, n_W) == A) * dA
+            if mode == "max":   # the course's mask (window == max): every tied maximum receives dA
+                mask = _offset_slab(A_prev, i, j, stride, n_H, n_W) == A
+                if stride < f:
+                    slab += mask * dA
+                else:
+                    np.multiply(mask, dA, out=slab)
+            elif stride < f:
+                slab += share
             else:
-                slab += dA / (f * f)
+                slab[...] = share
     return dA_prev
 
 
