@@ -50,7 +50,7 @@ def _checked_parameters(parameters, keys):
 
 
 def _checked_rnn_parameters(parameters, n_x):
-    """Checked basic-RNN parameters (see _checked_parameters) for inputs of n_x features, and n_a, n_y."""
+    """Checked basic-RNN parameters (see _checked_parameters) for inputs of n_x features (None: any), and n_a, n_y."""
     p = _checked_parameters(parameters, RNN_KEYS)
     check_shape(p["Waa"], "parameters['Waa']", (None, None))
     check_shape(p["Wya"], "parameters['Wya']", (None, None))
