@@ -187,7 +187,8 @@ def char_rnn_backward(cache):
                  da0 (n_a, 1)
     """
     if not isinstance(cache, tuple) or len(cache) != 5:
-        raise TypeError(f"cache: expected the tuple of 5 items returned by char_rnn_forward, found {type(cache).__name__}")
+        raise TypeError(f"cache: expected the tuple of 5 items returned by char_rnn_forward, "
+                        f"found {type(cache).__name__}")
     y_hat, a, Wya, Y, caches = cache
     dy = y_hat.copy()
     dy[Y, 0, np.arange(len(Y))] -= 1.0
