@@ -290,6 +290,7 @@ def conv_benchmark():
     from utils import conv
 
     s = CONV_SHAPES
+    load_before = os.getloadavg()[0]
     rs = np.random.RandomState(0)
     A_prev = rs.randn(s["m"], s["n_H"], s["n_W"], s["n_C_prev"])
     W, b = rs.randn(s["f"], s["f"], s["n_C_prev"], s["n_C"]), rs.randn(1, 1, 1, s["n_C"])
@@ -331,6 +332,7 @@ def conv_benchmark():
 
     assert np.allclose(pool_loop(), pool_vectorized())
     result["t_pool_loop"], result["t_pool_vec"] = side_by_side(pool_loop, pool_vectorized, rounds=2)
+    result["load"] = (load_before, os.getloadavg()[0])
     return result
 
 
@@ -349,6 +351,8 @@ def conv_section(r):
         lines += [f"- utils.conv vs PyTorch {r['torch_version']} conv2d (CPU, float64, 1 thread), measured alternately: "
                   f"{r['t_conv_vec2'] * 1e3:.2f} ms vs {r['t_conv_torch'] * 1e3:.2f} ms, utils.conv / PyTorch time: "
                   f"{r['t_conv_vec2'] / r['t_conv_torch']:.2f} (target: <= 1.50)", ""]
+    lines += [f"- 1-minute load average before / after this section: {r['load'][0]:.2f} / {r['load'][1]:.2f} on "
+              f"{os.cpu_count()} cores (other work inflates the times; each ratio is measured alternately)", ""]
     return lines
 
 
