@@ -344,6 +344,10 @@ def test_convnet_bad_inputs_name_the_argument():
         initialize_convnet(6, n_filters=4, n_classes=3)
     with pytest.raises(ValueError, match="f: expected an odd filter size"):
         initialize_convnet((6, 6, 2), n_filters=4, n_classes=3, f=4)
+    with pytest.raises(ValueError, match="pool: expected a window of at most the image size 6 x 6, found 7"):
+        initialize_convnet((6, 6, 2), n_filters=4, n_classes=3, pool=7)
+    with pytest.raises(TypeError, match="pool: expected an int >= 1, found float"):
+        convnet_forward(X, parameters, pool=2.0)
     AL, caches = convnet_forward(X, parameters)
     Y = one_hot(np.array([[0, 2, 1]]), 3)
     with pytest.raises(ValueError, match=r"AL and Y must have the same shape"):

@@ -22,7 +22,6 @@ from utils.conv import (
     _int_at_least,
     _pool,
     _pool_backward,
-    output_size,
 )
 from utils.layers import _layer_forward, _linear_backward
 from utils.validation import (
@@ -34,6 +33,14 @@ from utils.validation import (
 )
 
 PARAMETER_KEYS = ("W1", "b1", "W2", "b2")
+
+
+def _n_flat(n_H, n_W, n_filters, pool):
+    """Size of one pooled feature map, after checking ``pool`` (an int from 1 to min(n_H, n_W))."""
+    pool = _int_at_least(pool, "pool", 1)
+    if pool > min(n_H, n_W):
+        raise ValueError(f"pool: expected a window of at most the image size {n_H} x {n_W}, found {pool}")
+    return (n_H // pool) * (n_W // pool) * n_filters
 
 
 def initialize_convnet(input_shape, n_filters, n_classes, f=3, pool=2, rng=None):
@@ -57,8 +64,8 @@ def initialize_convnet(input_shape, n_filters, n_classes, f=3, pool=2, rng=None)
     n_filters, n_classes = _int_at_least(n_filters, "n_filters", 1), _int_at_least(n_classes, "n_classes", 1)
     if _int_at_least(f, "f", 1) % 2 == 0:
         raise ValueError(f"f: expected an odd filter size ('same' padding), found {f}")
+    n_flat = _n_flat(n_H, n_W, n_filters, pool)
     random_state = as_random_state(rng)
-    n_flat = output_size(n_H, pool, 0, pool) * output_size(n_W, pool, 0, pool) * n_filters
     return {"W1": random_state.randn(f, f, n_C, n_filters) * np.sqrt(2.0 / (f * f * n_C)),
             "b1": np.zeros((1, 1, 1, n_filters)),
             "W2": random_state.randn(n_classes, n_flat) * np.sqrt(1.0 / n_flat),
@@ -81,7 +88,7 @@ def _checked_parameters(parameters, image_shape, pool):
     if f % 2 == 0:
         raise ValueError(f"parameters['W1']: expected an odd filter size ('same' padding), found {W1.shape}")
     check_shape(b1, "parameters['b1']", (1, 1, 1, n_filters))
-    n_flat = output_size(n_H, pool, 0, pool) * output_size(n_W, pool, 0, pool) * n_filters
+    n_flat = _n_flat(n_H, n_W, n_filters, pool)
     check_shape(W2, "parameters['W2']", (None, n_flat))
     check_shape(b2, "parameters['b2']", (W2.shape[0], 1))
     for key, value in zip(PARAMETER_KEYS, (W1, b1, W2, b2)):
@@ -105,7 +112,6 @@ def convnet_forward(X, parameters, pool=2):
               output_cache ((flat, W2, b2), Z2) with flat (n_flat, m)
     """
     X = _checked_images(X, "X")
-    pool = _int_at_least(pool, "pool", 1)
     W1, b1, W2, b2 = _checked_parameters(parameters, X.shape, pool)
     pad = (W1.shape[0] - 1) // 2
     Z1 = _conv_forward(X, W1, b1, 1, pad)
