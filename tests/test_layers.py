@@ -222,8 +222,10 @@ def test_update_parameters_errors():
         update_parameters(p, {k: v for k, v in grads.items() if k != "db2"}, 0.1)
     with pytest.raises(ValueError, match=r"grads\['dW1'\]: expected shape \(4, 5\)"):
         update_parameters(p, {**grads, "dW1": np.zeros((5, 4))}, 0.1)
-    with pytest.raises(ValueError, match="parameters: expected the keys W1, b1, ..., WL, bL"):
+    with pytest.raises(KeyError, match="parameters: missing 'b1' \\(expected the keys W1, b1, ..., W2, b2"):
         update_parameters({"W1": p["W1"], "b2": p["b2"]}, grads, 0.1)
+    with pytest.raises(ValueError, match="parameters: expected the keys W1, b1, ..., WL, bL, found \\['W1', 'b1', 'gamma'\\]"):
+        update_parameters({"W1": p["W1"], "b1": p["b1"], "gamma": p["b1"]}, grads, 0.1)
 
 
 def test_model_shape_errors_name_the_layer():

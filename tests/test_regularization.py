@@ -75,7 +75,7 @@ def test_dropout_mask_is_the_course_stream_and_keeps_the_expected_value():
     (lambda: dropout_backward(DOUT.T, (MASK, 0.7)), ValueError, r"dA and cache \(D\) must have the same shape"),
     (lambda: l2_regularization_cost(PARAMS, -1.0, 6), ValueError, r"lambd: expected a number >= 0"),
     (lambda: l2_regularization_gradients(PARAMS, 0.1, 0), ValueError, r"m: expected an int >= 1, found 0"),
-    (lambda: l2_regularization_cost({"W1": PARAMS["W1"]}, 0.1, 6), ValueError, r"parameters: expected the keys"),
+    (lambda: l2_regularization_cost({"W1": PARAMS["W1"]}, 0.1, 6), KeyError, r"parameters: missing .b1."),
 ])
 def test_errors_name_the_argument(call, error, message):
     with pytest.raises(error, match=message):

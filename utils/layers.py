@@ -12,7 +12,7 @@ training loop checks the parameters once per call instead of once per layer.
 import numpy as np
 
 from utils.activations import KERNELS
-from utils.validation import as_float_array, check_finite, check_nonempty, check_same_shape, check_shape
+from utils.validation import as_float_array, as_real, check_finite, check_nonempty, check_same_shape, check_shape
 
 
 def _checked(x, name):
@@ -113,6 +113,7 @@ def linear_backward(dZ, cache):
     A_prev, W, _ = _linear_cache(cache)
     dZ = _checked(dZ, "dZ")
     check_shape(dZ, "dZ", (W.shape[0], A_prev.shape[1]))
+    check_nonempty(dZ, "dZ")
     return _linear_backward(dZ, A_prev, W)
 
 
@@ -151,6 +152,7 @@ def linear_activation_backward(dA, cache, activation):
     A_prev, W, Z = _layer_cache(cache)
     dA = _checked(dA, "dA")
     check_same_shape(dA, "dA", Z, "cache (Z)")
+    check_nonempty(dA, "dA")
     return _linear_backward(g_grad(dA, Z), A_prev, W)
 
 
@@ -176,6 +178,7 @@ def softmax_output_backward(AL, Y, cache):
     check_shape(Y, "Y", (None, None))
     check_same_shape(AL, "AL", Y, "Y")
     check_same_shape(AL, "AL", Z, "cache (Z)")
+    check_nonempty(AL, "AL")
     return _linear_backward(AL - Y, A_prev, W)
 
 
@@ -199,6 +202,7 @@ def batchnorm_forward(Z, gamma, beta, epsilon=1e-8):
     Z, gamma, beta = _checked(Z, "Z"), _checked(gamma, "gamma"), _checked(beta, "beta")
     check_shape(Z, "Z", (None, None))
     check_nonempty(Z, "Z")
+    epsilon = as_real(epsilon, "epsilon", minimum=0, strict=True)
     check_shape(gamma, "gamma", (Z.shape[0], 1))
     check_shape(beta, "beta", (Z.shape[0], 1))
     mu = np.mean(Z, axis=1, keepdims=True)
@@ -229,6 +233,7 @@ def batchnorm_backward(dZ_tilde, cache):
     Z_norm, gamma, inv_std = _unpacked(cache, 3, "(Z_norm, gamma, inv_std) from batchnorm_forward")
     dZ_tilde = _checked(dZ_tilde, "dZ_tilde")
     check_same_shape(dZ_tilde, "dZ_tilde", Z_norm, "cache (Z_norm)")
+    check_nonempty(dZ_tilde, "dZ_tilde")
     m = Z_norm.shape[1]
     dgamma = np.sum(dZ_tilde * Z_norm, axis=1, keepdims=True) / m
     dbeta = np.sum(dZ_tilde, axis=1, keepdims=True) / m

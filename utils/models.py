@@ -22,15 +22,21 @@ def number_of_layers(parameters):
     parameters -- dict {"W1": (n^[1], n^[0]), "b1": (n^[1], 1), ..., "WL", "bL"}
 
     Returns:
-    L -- int >= 1
+    L -- int >= 1; TypeError if parameters is not a dict, KeyError naming a missing key (L is the highest
+         layer number among the keys), ValueError for a key that is not Wl or bl
     """
     if not isinstance(parameters, dict):
         raise TypeError(f"parameters: expected a dict with keys W1, b1, ..., found {type(parameters).__name__}")
     L = len(parameters) // 2
-    expected = {f"{p}{l}" for l in range(1, L + 1) for p in "Wb"}
-    if L == 0 or set(parameters) != expected:
-        raise ValueError(f"parameters: expected the keys W1, b1, ..., WL, bL, found {sorted(parameters)}")
-    return L
+    if L >= 1 and all(f"{p}{l}" in parameters for l in range(1, L + 1) for p in "Wb") and len(parameters) == 2 * L:
+        return L
+    layer_keys = [k for k in parameters if isinstance(k, str) and k[:1] in ("W", "b") and k[1:].isdigit() and int(k[1:]) > 0]
+    L = max((int(k[1:]) for k in layer_keys), default=0)
+    missing = [f"{p}{l}" for l in range(1, L + 1) for p in "Wb" if f"{p}{l}" not in parameters]
+    if L == 0 or len(layer_keys) != len(parameters):
+        raise ValueError(f"parameters: expected the keys W1, b1, ..., WL, bL, found {sorted(map(str, parameters))}")
+    raise KeyError(f"parameters: missing '{missing[0]}' (expected the keys W1, b1, ..., W{L}, b{L}, "
+                   f"found {sorted(parameters)})")
 
 
 def _checked_layers(parameters, n_x):
@@ -111,6 +117,7 @@ def L_model_backward(AL, Y, caches, output="sigmoid", *, input_gradient=True):
     AL, Y = as_float_array(AL, "AL"), as_float_array(Y, "Y")
     check_shape(Y, "Y", (None, None))
     check_same_shape(AL, "AL", Y, "Y")
+    check_nonempty(AL, "AL")
     check_finite(AL, "AL")
     check_finite(Y, "Y")
     L = _check_caches(caches, AL.shape)
@@ -136,9 +143,10 @@ def L_model_backward(AL, Y, caches, output="sigmoid", *, input_gradient=True):
 
 def _check_caches(caches, output_shape):
     """L, after checking that ``caches`` is the list of L layer caches of a forward pass giving ``output_shape``."""
-    if not isinstance(caches, (list, tuple)) or len(caches) == 0:
-        raise ValueError("caches: expected the non-empty list of layer caches from L_model_forward, found "
-                         + (f"an empty {type(caches).__name__}" if isinstance(caches, (list, tuple)) else type(caches).__name__))
+    if not isinstance(caches, (list, tuple)):
+        raise TypeError(f"caches: expected the list of layer caches from L_model_forward, found {type(caches).__name__}")
+    if len(caches) == 0:
+        raise ValueError("caches: expected the list of layer caches from L_model_forward, found an empty list")
     Z_shape = None
     for l, cache in enumerate(caches, start=1):
         try:
@@ -162,6 +170,9 @@ def _check_caches(caches, output_shape):
 def update_parameters(parameters, grads, learning_rate):
     """One step of gradient descent, ``W^[l] - learning_rate * dW^[l]``, into a NEW dict.
 
+    The step Course 2 calls update_parameters_with_gd (utils.optimizers), which does it and checks the
+    arguments (keys, shapes, dtypes, a finite learning rate; NaN or inf named by the input that holds it).
+
     Arguments:
     parameters -- dict {"W1", "b1", ..., "WL", "bL"} (not modified)
     grads -- dict with at least "dW1", "db1", ..., "dWL", "dbL", shaped like the parameters
@@ -170,8 +181,8 @@ def update_parameters(parameters, grads, learning_rate):
     Returns:
     parameters -- new dict of updated arrays, same keys and shapes
     """
-    return {key: parameters[key] - learning_rate * gradient_of(parameters, grads, key)
-            for key in parameter_keys(parameters)}
+    from utils.optimizers import update_parameters_with_gd  # imported here: utils.optimizers builds on this module
+    return update_parameters_with_gd(parameters, grads, learning_rate)
 
 
 def parameter_keys(parameters):
@@ -198,7 +209,10 @@ def gradient_of(parameters, grads, key, name="grads"):
     Returns:
     gradient -- ndarray of the shape of parameters[key]
     """
-    if not isinstance(grads, dict) or f"d{key}" not in grads:
+    for arg, value in (("parameters", parameters), (name, grads)):
+        if not isinstance(value, dict):
+            raise TypeError(f"{arg}: expected a dict, found {type(value).__name__}")
+    if f"d{key}" not in grads:
         raise KeyError(f"{name}: missing 'd{key}' (the entry that belongs to parameters['{key}'])")
     if np.shape(grads[f"d{key}"]) != np.shape(parameters[key]):
         raise ValueError(f"{name}['d{key}']: expected shape {np.shape(parameters[key])} (that of parameters['{key}']), "
