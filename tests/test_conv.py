@@ -256,8 +256,8 @@ def test_bad_types_and_keys_name_the_argument():
         conv_forward(A_prev + 1j, W, b, hp)
     with pytest.raises(TypeError, match="W: expected an array of real numbers"):
         conv_forward(A_prev, W.astype(str), b, hp)
-    with pytest.raises(TypeError, match=r'hparameters\["stride"\]: expected an int >= 1, found float 1.0'):
-        conv_forward(A_prev, W, b, {"stride": 1.0, "pad": 0})
+    with pytest.raises(ValueError, match=r'hparameters\["stride"\]: expected an int >= 1, found 1.5'):
+        conv_forward(A_prev, W, b, {"stride": 1.5, "pad": 0})
     with pytest.raises(TypeError, match="hparameters: expected a dict, found list"):
         conv_forward(A_prev, W, b, [1, 0])
     with pytest.raises(KeyError, match="hparameters: missing 'f'"):
@@ -268,8 +268,8 @@ def test_bad_types_and_keys_name_the_argument():
         conv_backward(np.zeros((2, 3, 3, 4)), (A_prev, W, b))
     with pytest.raises(TypeError, match="pad: expected an int >= 0, found str"):
         zero_pad(A_prev, "1")
-    with pytest.raises(TypeError, match="stride: expected an int >= 1, found float"):
-        output_size(28, 3, 1, 1.0)
+    with pytest.raises(TypeError, match="stride: expected an int >= 1, found NoneType"):
+        output_size(28, 3, 1, None)
 
 
 def test_empty_batches_are_rejected():
@@ -346,8 +346,8 @@ def test_convnet_bad_inputs_name_the_argument():
         initialize_convnet((6, 6, 2), n_filters=4, n_classes=3, f=4)
     with pytest.raises(ValueError, match="pool: expected a window of at most the image size 6 x 6, found 7"):
         initialize_convnet((6, 6, 2), n_filters=4, n_classes=3, pool=7)
-    with pytest.raises(TypeError, match="pool: expected an int >= 1, found float"):
-        convnet_forward(X, parameters, pool=2.0)
+    with pytest.raises(TypeError, match="pool: expected an int >= 1, found str"):
+        convnet_forward(X, parameters, pool="2")
     AL, caches = convnet_forward(X, parameters)
     Y = one_hot(np.array([[0, 2, 1]]), 3)
     with pytest.raises(ValueError, match=r"AL and Y must have the same shape"):

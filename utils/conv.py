@@ -23,21 +23,17 @@ dtype (TypeError), the shapes, at least one example and finite values (ValueErro
 dZ, only when the small db it computes (the sum of dZ over the positions) is not finite.
 """
 
-import numbers
-
 import numpy as np
 
-from utils.validation import as_float_array, check_finite, check_nonempty, check_shape
+from utils.validation import (
+    as_float_array,
+    as_int,
+    check_finite,
+    check_nonempty,
+    check_shape,
+)
 
 POOL_MODES = ("max", "average")
-
-
-def _int_at_least(value, name, minimum):
-    if not isinstance(value, numbers.Integral) or isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name}: expected an int >= {minimum}, found {type(value).__name__} {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name}: expected an int >= {minimum}, found {value!r}")
-    return int(value)
 
 
 def _hparameter(hparameters, key, minimum):
@@ -45,7 +41,7 @@ def _hparameter(hparameters, key, minimum):
         raise TypeError(f"hparameters: expected a dict, found {type(hparameters).__name__}")
     if key not in hparameters:
         raise KeyError(f"hparameters: missing {key!r}")
-    return _int_at_least(hparameters[key], f'hparameters["{key}"]', minimum)
+    return as_int(hparameters[key], f'hparameters["{key}"]', minimum)
 
 
 def _checked_images(x, name):
@@ -69,8 +65,8 @@ def output_size(n_prev, f, pad, stride):
     Returns:
     n -- int, the output length; a ValueError if the window does not fit
     """
-    n_prev, f = _int_at_least(n_prev, "n_prev", 1), _int_at_least(f, "f", 1)
-    pad, stride = _int_at_least(pad, "pad", 0), _int_at_least(stride, "stride", 1)
+    n_prev, f = as_int(n_prev, "n_prev", 1), as_int(f, "f", 1)
+    pad, stride = as_int(pad, "pad", 0), as_int(stride, "stride", 1)
     if n_prev + 2 * pad < f:
         raise ValueError(f"a window of size f={f} does not fit an input of size {n_prev} padded by {pad}")
     return (n_prev + 2 * pad - f) // stride + 1
@@ -94,7 +90,7 @@ def zero_pad(X, pad):
     Returns:
     X_pad -- new array of shape (m, n_H + 2 pad, n_W + 2 pad, n_C)
     """
-    return _zero_pad(_checked_images(X, "X"), _int_at_least(pad, "pad", 0))
+    return _zero_pad(_checked_images(X, "X"), as_int(pad, "pad", 0))
 
 
 def _offset_slab(A, i, j, stride, n_H, n_W):

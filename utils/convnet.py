@@ -19,13 +19,13 @@ from utils.conv import (
     _checked_images,
     _conv_backward,
     _conv_forward,
-    _int_at_least,
     _pool,
     _pool_backward,
 )
 from utils.layers import _layer_forward, _linear_backward
 from utils.validation import (
     as_float_array,
+    as_int,
     as_random_state,
     check_finite,
     check_same_shape,
@@ -37,7 +37,7 @@ PARAMETER_KEYS = ("W1", "b1", "W2", "b2")
 
 def _n_flat(n_H, n_W, n_filters, pool):
     """Size of one pooled feature map, after checking ``pool`` (an int from 1 to min(n_H, n_W))."""
-    pool = _int_at_least(pool, "pool", 1)
+    pool = as_int(pool, "pool", 1)
     if pool > min(n_H, n_W):
         raise ValueError(f"pool: expected a window of at most the image size {n_H} x {n_W}, found {pool}")
     return (n_H // pool) * (n_W // pool) * n_filters
@@ -60,9 +60,9 @@ def initialize_convnet(input_shape, n_filters, n_classes, f=3, pool=2, rng=None)
     """
     if not isinstance(input_shape, (tuple, list)) or len(input_shape) != 3:
         raise TypeError(f"input_shape: expected a tuple (n_H, n_W, n_C), found {input_shape!r}")
-    n_H, n_W, n_C = (_int_at_least(n, f"input_shape[{k}]", 1) for k, n in enumerate(input_shape))
-    n_filters, n_classes = _int_at_least(n_filters, "n_filters", 1), _int_at_least(n_classes, "n_classes", 1)
-    if _int_at_least(f, "f", 1) % 2 == 0:
+    n_H, n_W, n_C = (as_int(n, f"input_shape[{k}]", 1) for k, n in enumerate(input_shape))
+    n_filters, n_classes = as_int(n_filters, "n_filters", 1), as_int(n_classes, "n_classes", 1)
+    if as_int(f, "f", 1) % 2 == 0:
         raise ValueError(f"f: expected an odd filter size ('same' padding), found {f}")
     n_flat = _n_flat(n_H, n_W, n_filters, pool)
     random_state = as_random_state(rng)
