@@ -25,6 +25,7 @@ dZ, only when the small db it computes (the sum of dZ over the positions) is not
 
 import numpy as np
 
+from utils.layers import _unpacked
 from utils.validation import (
     as_float_array,
     as_int,
@@ -182,13 +183,6 @@ def conv_forward(A_prev, W, b, hparameters):
     return _conv_forward(A_prev, W, b, stride, pad), (A_prev, W, b, hparameters)
 
 
-def _cache_items(cache, length, expected):
-    if not isinstance(cache, (tuple, list)) or len(cache) != length:
-        found = type(cache).__name__ + (f" of length {len(cache)}" if isinstance(cache, (tuple, list)) else "")
-        raise TypeError(f"cache: expected the tuple {expected}, found {found}")
-    return cache
-
-
 def conv_backward(dZ, cache):
     """Backward pass of a convolution layer.
 
@@ -201,7 +195,7 @@ def conv_backward(dZ, cache):
     dW -- gradient with respect to W, shape (f, f, n_C_prev, n_C)
     db -- gradient with respect to b, shape (1, 1, 1, n_C)
     """
-    cache = _cache_items(cache, 4, "(A_prev, W, b, hparameters) from conv_forward")
+    cache = _unpacked(cache, 4, "(A_prev, W, b, hparameters) from conv_forward")
     A_prev, W, _, stride, pad, n_H, n_W = _checked_conv_inputs(*cache)
     dZ = as_float_array(dZ, "dZ")
     check_shape(dZ, "dZ", (A_prev.shape[0], n_H, n_W, W.shape[3]))
@@ -295,7 +289,7 @@ def pool_backward(dA, cache, mode="max"):
     Returns:
     dA_prev -- gradient with respect to A_prev, shape (m, n_H_prev, n_W_prev, n_C)
     """
-    A_prev, hparameters = _cache_items(cache, 2, "(A_prev, hparameters) from pool_forward")
+    A_prev, hparameters = _unpacked(cache, 2, "(A_prev, hparameters) from pool_forward")
     A_prev, f, stride, n_H, n_W = _checked_pool_inputs(A_prev, hparameters, mode)
     dA = as_float_array(dA, "dA")
     check_shape(dA, "dA", (A_prev.shape[0], n_H, n_W, A_prev.shape[3]))
