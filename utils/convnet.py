@@ -23,12 +23,12 @@ from utils.conv import (
     _pool_backward,
 )
 from utils.layers import _layer_forward, _linear_backward
+from utils.losses import _checked as _checked_labels
 from utils.validation import (
     as_float_array,
     as_int,
     as_random_state,
     check_finite,
-    check_same_shape,
     check_shape,
 )
 
@@ -154,11 +154,7 @@ def convnet_backward(AL, Y, caches):
     Returns:
     grads -- dict {"dW1", "db1", "dW2", "db2"} shaped like the parameters
     """
-    AL, Y = as_float_array(AL, "AL"), as_float_array(Y, "Y")
-    check_shape(Y, "Y", (None, None))
-    check_same_shape(AL, "AL", Y, "Y")
-    check_finite(AL, "AL")
-    check_finite(Y, "Y")
+    AL, Y = _checked_labels(AL, Y)
     X, W1, pad, Z1, A1, pool, pooled_shape, flat, W2 = _checked_caches(caches, AL.shape)
     # softmax and cross-entropy together: dZ2 = AL - Y; dW2, db2 averaged over the m examples
     dflat, dW2, db2 = _linear_backward(AL - Y, flat, W2)
