@@ -260,7 +260,8 @@ def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
     named_states = [("grads", grads), ("v", v)]
     keys, dkeys, rows = _checked_entries(parameters, named_states)
     steps = [_momentum_step(*row, beta, learning_rate) for row in rows]
-    new_parameters, new_v = ({key: step[i] for key, step in zip(names, steps)} for i, names in enumerate((keys, dkeys)))
+    new_parameters = {key: step[0] for key, step in zip(keys, steps)}
+    new_v = {dkey: step[1] for dkey, step in zip(dkeys, steps)}
     check_finite_results(list(new_parameters.values()), _named_entries(keys, parameters, named_states))
     return new_parameters, new_v
 
@@ -302,10 +303,11 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, 
     named_states = [("grads", grads), ("v", v), ("s", s)]
     keys, dkeys, rows = _checked_entries(parameters, named_states)
     steps = [_adam_step(*row, t, *hyperparameters) for row in rows]
-    results = [{key: step[i] for key, step in zip(keys if i == 0 else dkeys, steps)} for i in range(5)]
-    check_finite_results(list(results[0].values()) + list(results[2].values()),
+    new_parameters = {key: step[0] for key, step in zip(keys, steps)}
+    new_v, new_s, v_corrected, s_corrected = ({dkey: step[i] for dkey, step in zip(dkeys, steps)} for i in range(1, 5))
+    check_finite_results(list(new_parameters.values()) + list(new_s.values()),
                          _named_entries(keys, parameters, named_states))
-    return tuple(results)
+    return new_parameters, new_v, new_s, v_corrected, s_corrected
 
 
 def update_lr(learning_rate0, epoch_num, decay_rate):
