@@ -239,7 +239,7 @@ def upstream(m):
 
 ACTIVATION_BADS = float_array("Z")
 BACKWARD_BADS = float_array("dA") + [shape("dA", transposed), none("cache")]
-INIT_BADS = [none("parameters")]
+INIT_BADS = [none("parameters"), missing("parameters", "W2")]
 DENSE_BADS = INIT_BADS + [text("parameters", "W1"), nan("parameters", "W1")]
 UPDATE_BADS = [missing("grads", "dW1"), text("grads", "dW1"), nan("grads", "db1"), inf("grads", "dW2"),
                shape("grads", transposed, key="dW1"), none("grads"), none("learning_rate"), nan("learning_rate")]
@@ -267,23 +267,23 @@ ROWS = {
         + [shape("A_prev", last_axis_dropped), shape("W", transposed), shape("b", raveled)]),
     layers.linear_backward: (
         lambda m: {"dZ": randn(2, m), "cache": linear_cache(m)},
-        float_array("dZ") + [shape("dZ", transposed), none("cache")]),
+        float_array("dZ") + [shape("dZ", transposed), empty("dZ", "A_prev"), none("cache")]),
     layers.linear_activation_forward: (
         lambda m: {**dict(zip(("A_prev", "W", "b"), linear_cache(m))), "activation": "relu"},
         float_array("A_prev") + [nan("W"), nan("b"), shape("W", transposed), shape("b", raveled)]),
     layers.linear_activation_backward: (
         lambda m: {"dA": randn(2, m), "cache": (linear_cache(m), randn(2, m, seed=4)), "activation": "relu"},
-        float_array("dA") + [shape("dA", transposed), none("cache")]),
+        float_array("dA") + [shape("dA", transposed), empty("dA", "A_prev"), none("cache")]),
     layers.softmax_output_backward: (
         lambda m: {"AL": probabilities(2, m), "Y": one_hot_labels(2, m), "cache": (linear_cache(m), randn(2, m))},
-        float_array("AL") + float_array("Y") + [shape("Y", transposed), none("cache")]),
+        float_array("AL") + float_array("Y") + [shape("Y", transposed), empty("AL", "Y"), none("cache")]),
     layers.batchnorm_forward: (
         lambda m: {"Z": randn(2, m), "gamma": randn(2, 1, seed=1), "beta": randn(2, 1, seed=2)},
         float_array("Z") + [nan("gamma"), text("beta"), shape("gamma", raveled), shape("beta", transposed),
-                            empty("Z")]),
+                            empty("Z"), none("epsilon"), nan("epsilon")]),
     layers.batchnorm_backward: (
         lambda m: {"dZ_tilde": randn(2, m), "cache": (randn(2, m, seed=1), randn(2, 1, seed=2), np.ones((2, 1)))},
-        float_array("dZ_tilde") + [shape("dZ_tilde", transposed), none("cache")]),
+        float_array("dZ_tilde") + [shape("dZ_tilde", transposed), empty("dZ_tilde", "Z_norm"), none("cache")]),
     # utils.losses
     losses.compute_cost: (
         lambda m: {"AL": probabilities(1, m), "Y": labels(m)},
@@ -300,16 +300,16 @@ ROWS = {
                              float_array("X") + [shape("X", last_axis_dropped)] + DENSE_BADS),
     models.L_model_backward: (
         lambda m: {"AL": dense_caches(m)[0], "Y": labels(m), "caches": dense_caches(m)[1]},
-        float_array("AL") + float_array("Y") + [shape("Y", raveled)]),
+        float_array("AL") + float_array("Y") + [shape("Y", raveled), empty("AL", "Y"), none("caches")]),
     models.update_parameters: (
         lambda m: {"parameters": dense_parameters(), "grads": dense_grads(), "learning_rate": 0.1},
-        INIT_BADS + [missing("grads", "dW1"), shape("grads", transposed, key="dW1")]),
+        DENSE_BADS + UPDATE_BADS),
     models.parameter_keys: (lambda m: {"parameters": dense_parameters()}, INIT_BADS),
     models.gradient_of: (
         lambda m: {"parameters": dense_parameters(), "grads": dense_grads(), "key": "W1"},
-        [missing("grads", "dW1"), shape("grads", transposed, key="dW1")]),
+        [missing("grads", "dW1"), none("grads"), shape("grads", transposed, key="dW1"), none("parameters")]),
     models.predict: (lambda m: {"X": randn(4, m), "parameters": dense_parameters()},
-                     float_array("X")),
+                     float_array("X") + [missing("parameters", "b2")]),
     # utils.conv
     conv.output_size: (lambda m: {"n_prev": 4, "f": 2, "pad": 1, "stride": 1},
                        [none("n_prev"), none("f"), none("pad"), none("stride")]),
