@@ -319,12 +319,14 @@ ROWS = {
         lambda m: dict(zip(("A_prev", "W", "b", "hparameters"), conv_cache(m))),
         float_array("A_prev") + float_array("W") + [nan("b"), shape("W", lambda W: W[:, :, :1]), shape("b", raveled),
                                                     missing("hparameters", "stride"), missing("hparameters", "pad"),
+                                                    none("hparameters", "stride"),
                                                     none("hparameters")]),
     conv.conv_backward: (lambda m: {"dZ": randn(m, 5, 5, 3), "cache": conv_cache(m)},
                          float_array("dZ") + [shape("dZ", one_short), none("cache")]),
     conv.pool_forward: (lambda m: {"A_prev": conv_input(m), "hparameters": {"f": 2, "stride": 2}},
                         float_array("A_prev") + [shape("A_prev", last_axis_dropped), missing("hparameters", "f"),
-                                                 missing("hparameters", "stride"), none("hparameters")]),
+                                                 missing("hparameters", "stride"), none("hparameters"),
+                                                 none("hparameters", "f")]),
     conv.pool_backward: (
         lambda m: {"dA": randn(m, 2, 2, 2), "cache": (conv_input(m), {"f": 2, "stride": 2})},
         float_array("dA") + [shape("dA", one_short), none("cache")]),
@@ -346,7 +348,8 @@ ROWS = {
     rnn.rnn_cell_forward: (
         lambda m: {"xt": randn(3, m), "a_prev": randn(5, m, seed=1), "parameters": rnn_parameters()},
         float_array("xt") + float_array("a_prev") + [shape("a_prev", transposed), missing("parameters", "Wax"),
-                                                     nan("parameters", "Waa"), shape("parameters", transposed, key="Wax"),
+                                                     nan("parameters", "Waa"),
+                                                     shape("parameters", transposed, key="Wax"),
                                                      none("parameters")]),
     rnn.rnn_forward: (
         lambda m: {"x": randn(3, m, 4), "a0": randn(5, m, seed=1), "parameters": rnn_parameters()},
@@ -408,21 +411,24 @@ ROWS = {
     char_rnn.smooth_loss: (lambda m: {"loss": 20.0, "current_loss": 18.0},
                            [none("loss"), nan("current_loss"), inf("current_loss"), none("beta")]),
     # utils.optimizers
-    optimizers.sgd: (lambda m: {"w": randn(2, m), "dw": randn(2, m, seed=1)},
-                     float_array("w") + float_array("dw") + [shape("dw", transposed)]),
+    optimizers.sgd: (lambda m: {"w": randn(2, m), "dw": randn(2, m, seed=1), "config": {"learning_rate": 0.1}},
+                     float_array("w") + float_array("dw") + [shape("dw", transposed), none("config", "learning_rate"),
+                                                             nan("config", "learning_rate")]),
     optimizers.momentum: (
-        lambda m: {"w": randn(2, m), "dw": randn(2, m, seed=1), "config": {"velocity": randn(2, m, seed=2)}},
+        lambda m: {"w": randn(2, m), "dw": randn(2, m, seed=1),
+                   "config": {"velocity": randn(2, m, seed=2), "beta": 0.9}},
         float_array("dw") + [shape("dw", transposed), shape("config", transposed, key="velocity"),
-                             nan("config", "velocity")]),
+                             nan("config", "velocity"), none("config", "beta")]),
     optimizers.adam: (
-        lambda m: {"w": randn(2, m), "dw": randn(2, m, seed=1), "config": {"t": 2}},
-        float_array("dw") + [shape("dw", transposed), none("config", "t")]),
+        lambda m: {"w": randn(2, m), "dw": randn(2, m, seed=1), "config": {"t": 2, "beta1": 0.9}},
+        float_array("dw") + [shape("dw", transposed), none("config", "t"), nan("config", "beta1")]),
     optimizers.update_parameters_with_gd: (
         lambda m: {"parameters": dense_parameters(), "grads": dense_grads(), "learning_rate": 0.1},
         DENSE_BADS + UPDATE_BADS),
     optimizers.random_mini_batches: (
         lambda m: {"X": randn(2, m), "Y": labels(m), "mini_batch_size": 2, "rng": 0},
-        float_array("X") + [text("Y"), nan("Y"), shape("Y", one_short), empty("X", "Y"), none("mini_batch_size"), RNG_BAD]),
+        float_array("X") + [text("Y"), nan("Y"), shape("Y", one_short), empty("X", "Y"), none("mini_batch_size"),
+                            nan("mini_batch_size"), RNG_BAD]),
     optimizers.initialize_velocity: (lambda m: {"parameters": dense_parameters()}, INIT_BADS),
     optimizers.update_parameters_with_momentum: (
         lambda m: {"parameters": dense_parameters(), "grads": dense_grads(), "v": dense_grads(), "beta": 0.9,

@@ -49,7 +49,8 @@ def nearest_words(query, unit, words, k=5, exclude=()):
     """
     unit = _checked_rows(unit, "unit")
     if not isinstance(words, (list, tuple)):
-        raise TypeError(f"words: expected a list of {unit.shape[0]} str (one per row of unit), found {type(words).__name__}")
+        raise TypeError(f"words: expected a list of {unit.shape[0]} str (one per row of unit), "
+                        f"found {type(words).__name__}")
     if len(words) != unit.shape[0]:
         raise ValueError(f"words: expected {unit.shape[0]} words (one per row of unit), found {len(words)}")
     query = as_float_array(query, "query")

@@ -45,7 +45,8 @@ def plot_decision_boundary(predict_fn, X, Y, ax=None, resolution=200, margin=1.0
     ax -- the Axes drawn on (its first collection is the filled region plot, the last the scatter)
     """
     if not callable(predict_fn):
-        raise TypeError(f"predict_fn: expected a function of a (2, k) array of points, found {type(predict_fn).__name__}")
+        raise TypeError(f"predict_fn: expected a function of a (2, k) array of points, "
+                        f"found {type(predict_fn).__name__}")
     X = _checked_data(X, "X")
     check_shape(X, "X", (2, None))
     Y = _checked_data(Y, "Y").reshape(-1)
@@ -109,7 +110,8 @@ def compare_costs(curves, ax=None, every=100):
     ax -- the Axes drawn on (one line per curve, in the dict's order)
     """
     if not isinstance(curves, dict):
-        raise TypeError(f"curves: expected a dict mapping a label to a sequence of costs, found {type(curves).__name__}")
+        raise TypeError(f"curves: expected a dict mapping a label to a sequence of costs, "
+                        f"found {type(curves).__name__}")
     if not curves:
         raise ValueError("curves: expected at least one learning curve, found none")
     for name, costs in curves.items():       # every curve checked before anything is drawn
