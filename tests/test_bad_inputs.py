@@ -333,7 +333,7 @@ ROWS = {
     # utils.convnet
     convnet.initialize_convnet: (
         lambda m: {"input_shape": (4, 4, 1), "n_filters": 2, "n_classes": 2, "rng": 0},
-        [none("input_shape"), none("n_filters"), none("n_classes"), RNG_BAD]),
+        [none("input_shape"), shape("input_shape", lambda s: s[:2]), none("n_filters"), none("n_classes"), RNG_BAD]),
     convnet.convnet_forward: (
         lambda m: {"X": randn(m, 4, 4, 1), "parameters": convnet_parameters()},
         float_array("X") + [shape("X", last_axis_dropped), missing("parameters", "W1"), missing("parameters", "b2"),

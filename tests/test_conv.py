@@ -342,6 +342,8 @@ def test_convnet_bad_inputs_name_the_argument():
         convnet_forward(X * 1e300, dict(parameters, W1=parameters["W1"] * 1e10))
     with pytest.raises(TypeError, match=r"input_shape: expected a tuple \(n_H, n_W, n_C\)"):
         initialize_convnet(6, n_filters=4, n_classes=3)
+    with pytest.raises(ValueError, match=r"input_shape: expected a tuple of 3 sizes \(n_H, n_W, n_C\), found \(6, 6\)"):
+        initialize_convnet((6, 6), n_filters=4, n_classes=3)
     with pytest.raises(ValueError, match="f: expected an odd filter size"):
         initialize_convnet((6, 6, 2), n_filters=4, n_classes=3, f=4)
     with pytest.raises(ValueError, match="pool: expected a window of at most the image size 6 x 6, found 7"):

@@ -58,8 +58,10 @@ def initialize_convnet(input_shape, n_filters, n_classes, f=3, pool=2, rng=None)
     parameters -- dict {"W1": (f, f, n_C, n_filters), "b1": (1, 1, 1, n_filters),
                         "W2": (C, n_flat), "b2": (C, 1)}
     """
-    if not isinstance(input_shape, (tuple, list)) or len(input_shape) != 3:
-        raise TypeError(f"input_shape: expected a tuple (n_H, n_W, n_C), found {input_shape!r}")
+    if not isinstance(input_shape, (tuple, list)):
+        raise TypeError(f"input_shape: expected a tuple (n_H, n_W, n_C), found {type(input_shape).__name__}")
+    if len(input_shape) != 3:
+        raise ValueError(f"input_shape: expected a tuple of 3 sizes (n_H, n_W, n_C), found {tuple(input_shape)!r}")
     n_H, n_W, n_C = (as_int(n, f"input_shape[{k}]", 1) for k, n in enumerate(input_shape))
     n_filters, n_classes = as_int(n_filters, "n_filters", 1), as_int(n_classes, "n_classes", 1)
     if as_int(f, "f", 1) % 2 == 0:

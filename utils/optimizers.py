@@ -302,7 +302,8 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, 
                        ((learning_rate, "learning_rate"), (beta1, "beta1"), (beta2, "beta2"), (epsilon, "epsilon"))]
     named_states = [("grads", grads), ("v", v), ("s", s)]
     keys, dkeys, rows = _checked_entries(parameters, named_states)
-    steps = [_adam_step(*row, t, *hyperparameters) for row in rows]
+    with np.errstate(invalid="ignore", over="ignore"):  # an inf in an input: check_finite_results names it below
+        steps = [_adam_step(*row, t, *hyperparameters) for row in rows]
     new_parameters = {key: step[0] for key, step in zip(keys, steps)}
     new_v, new_s, v_corrected, s_corrected = ({dkey: step[i] for dkey, step in zip(dkeys, steps)} for i in range(1, 5))
     check_finite_results(list(new_parameters.values()) + list(new_s.values()),
