@@ -244,12 +244,14 @@ def training_section(r):
              "fraction of that limit (target >= 60 %) |", "|---|---|---|---|---|---|"]
     for key, name in (("training", "training step (no dA0)"), ("with_dA0", "course's backward with dA0")):
         t = r[key]
-        lines.append(f"| {name} | {t['flops'] / 1e6:.2f} MFLOP in {t['products']} products | {t['t_numpy'] * 1e3:.3f} ms | "
-                     f"{t['flops'] / t['t_numpy'] / 1e9:.2f} GFLOP/s | {t['gemm_seconds'] * 1e3:.3f} ms = "
-                     f"{t['flops'] / t['gemm_seconds'] / 1e9:.2f} GFLOP/s | {t['gemm_seconds'] / t['t_numpy'] * 100:.0f} % |")
+        lines.append(f"| {name} | {t['flops'] / 1e6:.2f} MFLOP in {t['products']} products | "
+                     f"{t['t_numpy'] * 1e3:.3f} ms | {t['flops'] / t['t_numpy'] / 1e9:.2f} GFLOP/s | "
+                     f"{t['gemm_seconds'] * 1e3:.3f} ms = {t['flops'] / t['gemm_seconds'] / 1e9:.2f} GFLOP/s | "
+                     f"{t['gemm_seconds'] / t['t_numpy'] * 100:.0f} % |")
     lines.append("")
     if r["torch_version"] is None:
-        return lines + ["## 4. PyTorch", "", "Not installed: `pip install -r requirements-bench.txt` (make bench does it).", ""]
+        return lines + ["## 4. PyTorch", "",
+                        "Not installed: `pip install -r requirements-bench.txt` (make bench does it).", ""]
     return lines + [
         f"## 4. The same model in PyTorch {r['torch_version']} (CPU, float64, autograd, 1 thread)", "",
         "| NumPy iteration | NumPy | PyTorch, measured alternately | NumPy / PyTorch time (target <= 1.00) |",

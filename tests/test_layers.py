@@ -224,7 +224,7 @@ def test_update_parameters_errors():
         update_parameters(p, {**grads, "dW1": np.zeros((5, 4))}, 0.1)
     with pytest.raises(KeyError, match="parameters: missing 'b1' \\(expected the keys W1, b1, ..., W2, b2"):
         update_parameters({"W1": p["W1"], "b2": p["b2"]}, grads, 0.1)
-    with pytest.raises(ValueError, match="parameters: expected the keys W1, b1, ..., WL, bL, found \\['W1', 'b1', 'gamma'\\]"):
+    with pytest.raises(ValueError, match=r"parameters: expected the keys W1, b1, ..., WL, bL, found \['W1', 'b1', 'gamma'\]"):
         update_parameters({"W1": p["W1"], "b1": p["b1"], "gamma": p["b1"]}, grads, 0.1)
 
 
@@ -239,7 +239,7 @@ def test_model_shape_errors_name_the_layer():
     _, caches = L_model_forward(X, p)
     with pytest.raises(ValueError, match=r"Y: expected shape \(any, any\), found \(8,\)"):
         L_model_backward(np.full((1, 8), 0.5), Y.ravel(), caches)
-    with pytest.raises(ValueError, match=r"caches\[1\]: the shapes of A_prev \(4, 8\), W \(3, 4\) and Z \(3, 7\) do not fit together$"):
+    with pytest.raises(ValueError, match=r"caches\[1\]: the shapes of A_prev \(4, 8\), W \(3, 4\) and Z \(3, 7\) do not fit together"):
         L_model_backward(np.full((1, 8), 0.5), Y, [caches[0], (caches[1][0], caches[1][1][:, 1:]), caches[2]])
     with pytest.raises(TypeError, match=r"caches\[2\]: expected the tuple \(\(A_prev, W, b\), Z\) of 2-D arrays of layer 3"):
         L_model_backward(np.full((1, 8), 0.5), Y, caches[:2] + [caches[2][1]])

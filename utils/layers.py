@@ -5,8 +5,8 @@ Shapes (course notation, one example per column): ``A_prev`` is ``(n^[l-1], m)``
 course's nesting: a linear cache is ``(A_prev, W, b)``, a layer's cache is ``(linear_cache, Z)``.
 
 The public functions check their arguments (real, finite, matching shapes) on every call. The unchecked
-arithmetic behind them (``_layer_forward``, ``_linear_backward``, ``_parameter_gradients``) is shared with utils.models, whose
-training loop checks the parameters once per call instead of once per layer.
+arithmetic behind them (``_layer_forward``, ``_linear_backward``, ``_parameter_gradients``) is shared
+with utils.models, whose training loop checks the parameters once per call instead of once per layer.
 """
 
 import numpy as np

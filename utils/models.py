@@ -11,8 +11,8 @@ import numpy as np
 
 from utils.activations import KERNELS
 from utils.layers import _layer_forward, _linear_backward, _parameter_gradients
-from utils.losses import _binary_cost_gradient
-from utils.validation import as_float_array, check_finite, check_nonempty, check_same_shape, check_shape
+from utils.losses import _binary_cost_gradient, _checked as _checked_labels
+from utils.validation import as_float_array, check_finite, check_nonempty, check_shape
 
 
 def number_of_layers(parameters):
@@ -30,7 +30,8 @@ def number_of_layers(parameters):
     L = len(parameters) // 2
     if L >= 1 and all(f"{p}{l}" in parameters for l in range(1, L + 1) for p in "Wb") and len(parameters) == 2 * L:
         return L
-    layer_keys = [k for k in parameters if isinstance(k, str) and k[:1] in ("W", "b") and k[1:].isdigit() and int(k[1:]) > 0]
+    layer_keys = [k for k in parameters
+                  if isinstance(k, str) and k[:1] in ("W", "b") and k[1:].isdigit() and int(k[1:]) > 0]
     L = max((int(k[1:]) for k in layer_keys), default=0)
     missing = [f"{p}{l}" for l in range(1, L + 1) for p in "Wb" if f"{p}{l}" not in parameters]
     if L == 0 or len(layer_keys) != len(parameters):
@@ -114,12 +115,7 @@ def L_model_backward(AL, Y, caches, output="sigmoid", *, input_gradient=True):
              if input_gradient)
     """
     _check_output(output)
-    AL, Y = as_float_array(AL, "AL"), as_float_array(Y, "Y")
-    check_shape(Y, "Y", (None, None))
-    check_same_shape(AL, "AL", Y, "Y")
-    check_nonempty(AL, "AL")
-    check_finite(AL, "AL")
-    check_finite(Y, "Y")
+    AL, Y = _checked_labels(AL, Y)
     L = _check_caches(caches, AL.shape)
     relu_grad = KERNELS["relu"][1]
     grads = {}
@@ -144,7 +140,8 @@ def L_model_backward(AL, Y, caches, output="sigmoid", *, input_gradient=True):
 def _check_caches(caches, output_shape):
     """L, after checking that ``caches`` is the list of L layer caches of a forward pass giving ``output_shape``."""
     if not isinstance(caches, (list, tuple)):
-        raise TypeError(f"caches: expected the list of layer caches from L_model_forward, found {type(caches).__name__}")
+        raise TypeError("caches: expected the list of layer caches from L_model_forward, "
+                        f"found {type(caches).__name__}")
     if len(caches) == 0:
         raise ValueError("caches: expected the list of layer caches from L_model_forward, found an empty list")
     Z_shape = None
