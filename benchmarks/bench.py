@@ -48,13 +48,12 @@ def best_of(f, repeat=5, number=1):
     return best
 
 
-def side_by_side(fa, fb, rounds=5, number=1):
-    """Best per-call times of fa and fb, measured alternately so that machine noise hits both."""
-    ta = tb = float("inf")
+def side_by_side(*fs, rounds=5, number=1):
+    """Best per-call time of each of fs (a tuple), measured in turn in every round so that machine noise hits all."""
+    best = [float("inf")] * len(fs)
     for _ in range(rounds):
-        ta = min(ta, best_of(fa, 1, number))
-        tb = min(tb, best_of(fb, 1, number))
-    return ta, tb
+        best = [min(t, best_of(f, 1, number)) for t, f in zip(best, fs)]
+    return tuple(best)
 
 
 # 1. notebooks ---------------------------------------------------------------------------------
@@ -157,14 +156,12 @@ def gemm_shapes(m, input_gradient=False):
     return shapes
 
 
-def gemm_limit(m, input_gradient=False, rounds=5):
-    """FLOPs of one iteration's products and the best time np.dot takes for them (float64)."""
+def gemm_products(m, input_gradient=False):
+    """FLOPs of one iteration's products, and a function that runs np.dot on float64 operands of their shapes."""
     rs = np.random.RandomState(0)
     shapes = gemm_shapes(m, input_gradient)
     operands = [(rs.randn(r, k), rs.randn(k, c)) for r, k, c in shapes]
-    flops = sum(2 * r * k * c for r, k, c in shapes)
-    seconds = best_of(lambda: [np.dot(a, b) for a, b in operands], repeat=rounds, number=50)
-    return flops, seconds
+    return sum(2 * r * k * c for r, k, c in shapes), lambda: [np.dot(a, b) for a, b in operands]
 
 
 # 4. PyTorch -------------------------------------------------------------------------------------
@@ -196,7 +193,7 @@ def torch_trainer(parameters, X, Y):
 
 def training_benchmark(iterations=2500):
     """Sections 3 and 4: the training iteration (no dA0, the work PyTorch does) and the course's full
-    backward pass (with dA0), each against np.dot on its own products and, alternately, against PyTorch."""
+    backward pass (with dA0), each timed in turn with np.dot on operands of its products' shapes and PyTorch."""
     train_x, train_y, _, _, _ = load_shirts()
     X = train_x.reshape(train_x.shape[0], -1).T / 255.0
     Y = train_y.astype(float)
@@ -212,12 +209,10 @@ def training_benchmark(iterations=2500):
         def numpy_step():
             state["p"], _ = train_iteration(state["p"], X, Y, input_gradient)
 
-        flops, seconds = gemm_limit(X.shape[1], input_gradient)
-        row = {"flops": flops, "gemm_seconds": seconds, "products": len(gemm_shapes(1, input_gradient))}
-        if torch_step:
-            row["t_numpy"], row["t_torch"] = side_by_side(numpy_step, torch_step, rounds=5, number=100)
-        else:
-            row["t_numpy"] = best_of(numpy_step, repeat=5, number=100)
+        flops, products = gemm_products(X.shape[1], input_gradient)
+        row = {"flops": flops, "products": len(gemm_shapes(1, input_gradient))}
+        contenders = {"gemm_seconds": products, "t_numpy": numpy_step, **({"t_torch": torch_step} if torch_step else {})}
+        row.update(zip(contenders, side_by_side(*contenders.values(), rounds=30, number=50)))
         result["with_dA0" if input_gradient else "training"] = row
 
     # correctness: both trained from the same start for the same number of iterations
@@ -239,7 +234,9 @@ def training_section(r):
              "A training step needs no gradient with respect to the input X: `L_model_backward(..., "
              "input_gradient=False)` leaves out dA0 = W1^T dZ1, as PyTorch does for an X that does not require "
              "a gradient. The course's default backward pass computes dA0 too (one more 784 x 20 x 209 product, "
-             "half again the work of the first layer); it is measured on the second row.", "",
+             "half again the work of the first layer); it is measured on the second row. The NumPy step, np.dot on "
+             "random float64 operands of the step's product shapes, and PyTorch (section 4) are timed in turn in "
+             "each round, so that machine noise hits all three.", "",
              "| iteration | multiply work | NumPy time | achieved | np.dot alone on the same products | "
              "fraction of that limit (target >= 60 %) |", "|---|---|---|---|---|---|"]
     for key, name in (("training", "training step (no dA0)"), ("with_dA0", "course's backward with dA0")):

@@ -69,7 +69,7 @@ def _parameter_gradients(dZ, A_prev):
     m = A_prev.shape[1]
     dW = dZ @ A_prev.T
     dW /= m
-    db = np.sum(dZ, axis=1, keepdims=True)
+    db = dZ.sum(axis=1, keepdims=True)   # the method: np.sum's dispatch costs as much as this small sum
     db /= m
     return dW, db
 

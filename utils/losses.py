@@ -23,10 +23,12 @@ EPSILON = 1e-15
 
 def _checked(AL, Y):
     """AL and Y as float arrays, after checking both (2-D, same shape, m >= 1, finite)."""
-    AL, Y = as_float_array(AL, "AL"), as_float_array(Y, "Y")
-    check_shape(Y, "Y", (None, None))
-    check_same_shape(AL, "AL", Y, "Y")
-    check_nonempty(Y, "Y")
+    if not (type(AL) is np.ndarray and type(Y) is np.ndarray and AL.dtype.kind == "f" and Y.dtype.kind == "f"
+            and AL.ndim == 2 and AL.shape == Y.shape and AL.size):   # else the checks that name what is wrong
+        AL, Y = as_float_array(AL, "AL"), as_float_array(Y, "Y")
+        check_shape(Y, "Y", (None, None))
+        check_same_shape(AL, "AL", Y, "Y")
+        check_nonempty(Y, "Y")
     check_finite(AL, "AL")
     check_finite(Y, "Y")
     return AL, Y

@@ -7,12 +7,21 @@ sigmoid output, ``(C, m)`` (one-hot labels, class probabilities) for the softmax
 layers is explicit (as in the course); each layer is vectorized over the m examples.
 """
 
+from functools import lru_cache
+
 import numpy as np
 
 from utils.activations import KERNELS
 from utils.layers import _layer_forward, _linear_backward, _parameter_gradients
 from utils.losses import _binary_cost_gradient, _checked as _checked_labels
 from utils.validation import as_float_array, check_finite, check_nonempty, check_shape
+
+
+@lru_cache(maxsize=None)
+def _course_keys(L):
+    """The keys of an L-layer network in the course's order, ``("W1", "b1", ..., "WL", "bL")``, and as a set."""
+    keys = tuple(f"{p}{l}" for l in range(1, L + 1) for p in "Wb")
+    return keys, frozenset(keys)
 
 
 def number_of_layers(parameters):
@@ -28,7 +37,7 @@ def number_of_layers(parameters):
     if not isinstance(parameters, dict):
         raise TypeError(f"parameters: expected a dict with keys W1, b1, ..., found {type(parameters).__name__}")
     L = len(parameters) // 2
-    if L >= 1 and all(f"{p}{l}" in parameters for l in range(1, L + 1) for p in "Wb") and len(parameters) == 2 * L:
+    if L >= 1 and parameters.keys() == _course_keys(L)[1]:   # the usual case: a set comparison, no names built
         return L
     layer_keys = [k for k in parameters
                   if isinstance(k, str) and k[:1] in ("W", "b") and k[1:].isdigit() and int(k[1:]) > 0]
@@ -42,8 +51,18 @@ def number_of_layers(parameters):
 
 def _checked_layers(parameters, n_x):
     """``[(W1, b1), ..., (WL, bL)]`` after checking every shape against the layer below (n^[0] = n_x)."""
+    keys = parameter_keys(parameters)
+    layers = [(parameters[W], parameters[b]) for W, b in zip(keys[::2], keys[1::2])]
+    n_prev = n_x
+    for W, b in layers:   # the usual case, tested with attribute reads only (this runs at every training step)
+        if not (type(W) is np.ndarray and type(b) is np.ndarray and W.dtype.kind == "f" and b.dtype.kind == "f"
+                and W.ndim == 2 and W.shape[1] == n_prev and b.shape == (W.shape[0], 1)):
+            break
+        n_prev = W.shape[0]
+    else:
+        return layers
     layers, n_prev = [], n_x
-    for l in range(1, number_of_layers(parameters) + 1):
+    for l in range(1, len(keys) // 2 + 1):
         W = as_float_array(parameters[f"W{l}"], f"parameters['W{l}']")
         b = as_float_array(parameters[f"b{l}"], f"parameters['b{l}']")
         check_shape(W, f"parameters['W{l}']", (None, n_prev))
@@ -189,9 +208,9 @@ def parameter_keys(parameters):
     parameters -- dict {"W1", "b1", ..., "WL", "bL"}
 
     Returns:
-    keys -- list of str of length 2 L
+    keys -- tuple of str of length 2 L
     """
-    return [f"{p}{l}" for l in range(1, number_of_layers(parameters) + 1) for p in "Wb"]
+    return _course_keys(number_of_layers(parameters))[0]
 
 
 def gradient_of(parameters, grads, key, name="grads"):

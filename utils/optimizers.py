@@ -147,7 +147,7 @@ def _checked_entries(parameters, named_states):
                     the shape of parameters[key] for every key (KeyError / ValueError naming the entry otherwise)
 
     Returns:
-    keys -- list of the 2 L parameter keys
+    keys -- tuple of the 2 L parameter keys
     dkeys -- list of the 2 L state keys "d" + key
     rows -- list of 2 L lists [w, state arrays in the order of named_states]
     """
