@@ -10,7 +10,7 @@ benchmarks/RESULTS.md with the machine, library versions and BLAS it ran on.
 6. RNN and LSTM forward over a sequence: loop over examples and steps vs utils.rnn;
 7. per-step overhead of the many-small-step loops (C2_W2_A1 mini-batch optimizers, C5_W1_A2 char-RNN):
    utils against the same arithmetic written straight-line.
-`python -m benchmarks.bench conv rnn overhead` runs the named sections alone (any of them), each rewriting
+`python -m benchmarks.bench training conv rnn overhead` runs the named sections alone (any of them), each rewriting
 its own part of RESULTS.md; without arguments everything runs and RESULTS.md is written anew.
 Ratios are measured in one run, alternating the contenders; BLAS is pinned to one thread (the
 Makefile exports OMP/OPENBLAS/MKL_NUM_THREADS=1). PyTorch is optional (requirements-bench.txt).
@@ -228,8 +228,11 @@ def training_benchmark(iterations=2500):
     return result
 
 
+TRAINING_HEADING = "## 3. One training iteration of the L-layer model"
+
+
 def training_section(r):
-    lines = ["## 3. One training iteration of the L-layer model", "",
+    lines = [TRAINING_HEADING, "",
              f"Layers {LAYER_DIMS}, m = {r['m']} images (Course 1 data), forward + backward + update, float64. "
              "A training step needs no gradient with respect to the input X: `L_model_backward(..., "
              "input_gradient=False)` leaves out dA0 = W1^T dZ1, as PyTorch does for an X that does not require "
@@ -602,9 +605,10 @@ def overhead_section(rows):
               for name, t_lib, t_ari in rows], ""]
 
 
-# sections run alone: `python -m benchmarks.bench conv rnn overhead` ---------------------------
+# sections run alone: `python -m benchmarks.bench training conv rnn overhead` ------------------
 
 SECTIONS = {  # name -> (heading in RESULTS.md, run: () -> lines)
+    "training": (TRAINING_HEADING, lambda: training_section(training_benchmark())),
     "conv": (CONV_HEADING, lambda: conv_section(conv_benchmark())),
     "rnn": (RNN_HEADING, lambda: rnn_section(rnn_benchmark())),
     "overhead": (OVERHEAD_HEADING, lambda: overhead_section(overhead_benchmark())),
@@ -612,10 +616,13 @@ SECTIONS = {  # name -> (heading in RESULTS.md, run: () -> lines)
 
 
 def replace_section(heading, lines):
-    """Replace the part of RESULTS.md that starts at ``heading`` (up to the next "## ") by ``lines``, or append it."""
+    """Replace the part of RESULTS.md that starts at ``heading`` (as many "## " sections as ``lines`` holds) by
+    ``lines``, or append them."""
     text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
-    head, _, tail = text.partition(heading)
-    rest = tail[tail.find("\n## "):] if "\n## " in tail else ""
+    head, _, rest = text.partition(heading)
+    for _ in range(sum(line.startswith("## ") for line in lines)):
+        start = rest.find("\n## ", 1)
+        rest = rest[start:] if start >= 0 else ""
     RESULTS.write_text(head.rstrip("\n") + "\n\n" + "\n".join(lines) + rest.rstrip("\n") + "\n")
 
 
