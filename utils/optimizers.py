@@ -18,6 +18,9 @@ No function here modifies its inputs, prints or reseeds: mini-batches are drawn 
 (None / int / ``np.random.RandomState``, see ``utils.validation.as_random_state``).
 """
 
+import itertools
+import math
+
 import numpy as np
 
 from utils.models import gradient_of, parameter_keys
@@ -26,9 +29,12 @@ from utils.validation import (as_float_array, as_int, as_random_state, as_real, 
 
 # ---------------------------------------------------------------- unchecked arithmetic
 
-def _sgd_step(w, dw, learning_rate):
-    """``w - learning_rate * dw`` for float ndarrays w, dw of one shape (unchecked)."""
-    return w - learning_rate * dw
+def _sgd_step(w, dw, learning_rate, out=None):
+    """``w - learning_rate * dw`` for float ndarrays w, dw of one shape (unchecked), written into ``out`` if given."""
+    if out is None:
+        return w - learning_rate * dw
+    np.multiply(dw, learning_rate, out=out)
+    return np.subtract(w, out, out=out)
 
 
 def _momentum_step(w, dw, v, beta, learning_rate):
@@ -182,14 +188,24 @@ def update_parameters_with_gd(parameters, grads, learning_rate):
     learning_rate -- float, the step size alpha
 
     Returns:
-    parameters -- new dict: W^[l] - alpha dW^[l], b^[l] - alpha db^[l]
+    parameters -- new dict: W^[l] - alpha dW^[l], b^[l] - alpha db^[l] (float arrays of the inputs' common dtype)
     """
     learning_rate = as_real(learning_rate, "learning_rate")
     named_states = [("grads", grads)]
     keys, _, rows = _checked_entries(parameters, named_states)
-    new_parameters = {key: _sgd_step(w, dw, learning_rate) for key, (w, dw) in zip(keys, rows)}
-    check_finite_results(list(new_parameters.values()), _named_entries(keys, parameters, named_states))
+    buffer, new_arrays = _one_buffer([w.shape for w, _ in rows], np.result_type(*(a for row in rows for a in row)))
+    new_parameters = {key: _sgd_step(w, dw, learning_rate, out) for key, (w, dw), out in zip(keys, rows, new_arrays)}
+    check_finite_results([buffer], _named_entries(keys, parameters, named_states))
     return new_parameters
+
+
+def _one_buffer(shapes, dtype):
+    """A new flat array of ``dtype`` and views of it of the given shapes, one after the other: the new arrays of a
+    training step, which one pass over the buffer then checks for NaN and inf without first copying them together."""
+    sizes = [math.prod(shape) for shape in shapes]
+    buffer = np.empty(sum(sizes), dtype=dtype)
+    return buffer, [buffer[end - size:end].reshape(shape)
+                    for shape, size, end in zip(shapes, sizes, itertools.accumulate(sizes))]
 
 
 def _checked_data(arr, name):

@@ -85,10 +85,11 @@ def check_finite_results(results, named_inputs):
     check of each input, and the inputs are searched only when that pass fails.
 
     Arguments:
-    results -- list of ndarrays (any shapes) computed from the inputs
+    results -- list of ndarrays (any shapes) computed from the inputs; a list of one (e.g. a buffer whose views
+               are the results) is checked without a copy
     named_inputs -- iterable of (name, ndarray) pairs, e.g. a generator: consumed only when a result is not finite
     """
-    if np.isfinite(np.concatenate([r.ravel() for r in results])).all():
+    if np.isfinite(results[0] if len(results) == 1 else np.concatenate([r.ravel() for r in results])).all():
         return
     for name, arr in named_inputs:
         check_finite(arr, name)
