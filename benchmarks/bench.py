@@ -156,12 +156,11 @@ def gemm_shapes(m, input_gradient=False):
     return shapes
 
 
-def gemm_products(m, input_gradient=False):
-    """FLOPs of one iteration's products, and a function that runs np.dot on float64 operands of their shapes."""
+def gemm_operands(m, input_gradient=False):
+    """Random float64 operand pairs of the shapes of one iteration's products, and the FLOPs of those products."""
     rs = np.random.RandomState(0)
     shapes = gemm_shapes(m, input_gradient)
-    operands = [(rs.randn(r, k), rs.randn(k, c)) for r, k, c in shapes]
-    return sum(2 * r * k * c for r, k, c in shapes), lambda: [np.dot(a, b) for a, b in operands]
+    return [(rs.randn(r, k), rs.randn(k, c)) for r, k, c in shapes], sum(2 * r * k * c for r, k, c in shapes)
 
 
 # 4. PyTorch -------------------------------------------------------------------------------------
@@ -199,20 +198,27 @@ def training_benchmark(iterations=2500):
     Y = train_y.astype(float)
     start_params = initialize_parameters_deep(LAYER_DIMS, rng=1, scale="xavier")
     try:
+        import torch
         torch_step, torch_version = torch_trainer(start_params, X, Y)
     except ImportError:
         torch_step = torch_version = None
-    result = {"m": X.shape[1], "torch_version": torch_version, "iterations": iterations}
+    result = {"m": X.shape[1], "torch_version": torch_version, "iterations": iterations,
+              "torch_blas": torch_step and ("MKL" if torch.backends.mkl.is_available() else "its own BLAS")}
     for input_gradient in (False, True):
         state = {"p": start_params}
 
         def numpy_step():
             state["p"], _ = train_iteration(state["p"], X, Y, input_gradient)
 
-        flops, products = gemm_products(X.shape[1], input_gradient)
-        row = {"flops": flops, "products": len(gemm_shapes(1, input_gradient))}
-        contenders = {"gemm_seconds": products, "t_numpy": numpy_step, **({"t_torch": torch_step} if torch_step else {})}
-        row.update(zip(contenders, side_by_side(*contenders.values(), rounds=30, number=50)))
+        operands, flops = gemm_operands(X.shape[1], input_gradient)
+        row = {"flops": flops, "products": len(operands)}
+        contenders = {"gemm_seconds": lambda: [np.dot(a, b) for a, b in operands], "t_numpy": numpy_step}
+        if torch_step:
+            contenders["t_torch"] = torch_step
+        if torch_step and not input_gradient:   # the products PyTorch's step computes (it has no dA0)
+            torch_operands = [(torch.from_numpy(a), torch.from_numpy(b)) for a, b in operands]
+            contenders["t_torch_gemm"] = lambda: [a @ b for a, b in torch_operands]
+        row.update(zip(contenders, side_by_side(*contenders.values(), rounds=60, number=20)))
         result["with_dA0" if input_gradient else "training"] = row
 
     # correctness: both trained from the same start for the same number of iterations
@@ -252,13 +258,18 @@ def training_section(r):
     if r["torch_version"] is None:
         return lines + ["## 4. PyTorch", "",
                         "Not installed: `pip install -r requirements-bench.txt` (make bench does it).", ""]
+    t = r["training"]
     return lines + [
         f"## 4. The same model in PyTorch {r['torch_version']} (CPU, float64, autograd, 1 thread)", "",
-        "| NumPy iteration | NumPy | PyTorch, measured alternately | NumPy / PyTorch time (target <= 1.00) |",
-        "|---|---|---|---|",
-        *[f"| {name} | {r[key]['t_numpy'] * 1e3:.3f} ms | {r[key]['t_torch'] * 1e3:.3f} ms | "
-          f"{r[key]['t_numpy'] / r[key]['t_torch']:.2f} |"
-          for key, name in (("training", "training step (no dA0)"), ("with_dA0", "course's backward with dA0"))], "",
+        f"The training step's products alone are timed too, with np.dot ({blas_description()}) and with PyTorch "
+        f"({r['torch_blas']}) on the same operands; the rest of a step is its time minus its products' time.", "",
+        "| NumPy iteration | NumPy | PyTorch | NumPy / PyTorch time (target <= 1.00) |", "|---|---|---|---|",
+        *[f"| {name} | {t['t_numpy'] * 1e3:.3f} ms | {t['t_torch'] * 1e3:.3f} ms | {t['t_numpy'] / t['t_torch']:.2f} |"
+          for name, t in (("training step (no dA0)", r["training"]), ("course's backward with dA0", r["with_dA0"]))],
+        "", "| training step (no dA0) | NumPy | PyTorch | NumPy / PyTorch |", "|---|---|---|---|",
+        *[f"| {name} | {a * 1e3:.3f} ms | {b * 1e3:.3f} ms | {a / b:.2f} |" for name, a, b in (
+            (f"the {t['products']} products alone", t["gemm_seconds"], t["t_torch_gemm"]),
+            ("the rest of the step", t["t_numpy"] - t["gemm_seconds"], t["t_torch"] - t["t_torch_gemm"]))], "",
         f"- cost after {r['iterations']} iterations from the same start: NumPy {r['cost_numpy']:.10f}, "
         f"PyTorch {r['cost_torch']:.10f}, difference {abs(r['cost_numpy'] - r['cost_torch']):.1e} (must be < 1e-6)", ""]
 
