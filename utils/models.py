@@ -52,7 +52,7 @@ def number_of_layers(parameters):
 def _checked_layers(parameters, n_x):
     """``[(W1, b1), ..., (WL, bL)]`` after checking every shape against the layer below (n^[0] = n_x)."""
     keys = parameter_keys(parameters)
-    layers = [(parameters[W], parameters[b]) for W, b in zip(keys[::2], keys[1::2])]
+    layers = [(parameters[w_key], parameters[b_key]) for w_key, b_key in zip(keys[::2], keys[1::2])]
     n_prev = n_x
     for W, b in layers:   # the usual case, tested with attribute reads only (this runs at every training step)
         if not (type(W) is np.ndarray and type(b) is np.ndarray and W.dtype.kind == "f" and b.dtype.kind == "f"
