@@ -3,7 +3,8 @@ strict nbval over every source notebook under
 varied conditions, one table of notebooks matched per condition, written to docs/reproducibility.md.
 
 Conditions: the pinned environment with BLAS on 1 and on 2 threads; a fresh virtualenv with the pins;
-the oldest numpy the other pins allow; newer CPythons when pyenv or the PATH has them. Virtualenvs are
+the oldest numpy the other pins allow; OpenBLAS's matrix-multiply kernels of other CPUs (x86-64); newer
+CPythons when pyenv or the PATH has them. Virtualenvs are
 kept under .repro/ (git-ignored) so a second run only re-runs the notebooks.
 """
 
@@ -90,12 +91,30 @@ def find_python(minor):
     return None
 
 
+# OpenBLAS picks its matrix-multiply kernels by CPU, and kernels round differently: the kernels of older CPUs,
+# forced with OPENBLAS_CORETYPE, stand in for machines other than this one (only those this CPU can run:
+# kernel -> the /proc/cpuinfo flag it needs; "pni" is SSE3).
+OTHER_KERNELS = {"Haswell": "avx2", "Sandybridge": "avx", "Prescott": "pni"}
+
+
+def cpu_flags():
+    """The CPU's feature flags from /proc/cpuinfo (an empty set where there is none)."""
+    try:
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+    except OSError:
+        return set()
+    return set(next((line.split(":", 1)[1].split() for line in lines if line.startswith("flags")), []))
+
+
 def conditions():
     """(label, python executable, numpy override, extra env) for every condition available here."""
     base = find_python("3.11") or sys.executable
     found = [("pinned, BLAS 1 thread", base, None, threads(1)),
              ("pinned, BLAS 2 threads", base, None, threads(2)),
              (f"oldest numpy {OLDEST_NUMPY}", base, OLDEST_NUMPY, threads(1))]
+    flags = cpu_flags()
+    found += [(f"OpenBLAS kernels of {kernel} CPUs", base, None, dict(threads(1), OPENBLAS_CORETYPE=kernel))
+              for kernel, flag in OTHER_KERNELS.items() if flag in flags]
     for minor in ("3.12", "3.13"):
         exe = find_python(minor)
         if exe:
